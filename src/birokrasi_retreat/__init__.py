@@ -1,0 +1,43 @@
+"""birokrasi-retreat: typed models, validation, scoring and serialization for retret ASN.
+
+The retreats (*retret ASN*) that an Indonesian city government (Pemkot) holds for its
+officials, modelled end to end: identifiers (NIP, kode wilayah), ranks (golongan,
+eselon), strict serialization, and, as the library grows, the government roster,
+retreat programmes, evaluation and follow-up.
+
+This module only re-exports the public names; see the submodules for the details.
+"""
+
+from birokrasi_retreat import errors, findings, messages
+from birokrasi_retreat.errors import (
+    BirokrasiRetreatError,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    InvalidType,
+    PolicyViolationError,
+    ScoringError,
+    UnknownReferenceError,
+    ValidationError,
+    ValidationErrorGroup,
+)
+from birokrasi_retreat.findings import Finding, Severity
+
+
+__all__ = [
+    "BirokrasiRetreatError",
+    "Finding",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "InvalidType",
+    "PolicyViolationError",
+    "ScoringError",
+    "Severity",
+    "UnknownReferenceError",
+    "ValidationError",
+    "ValidationErrorGroup",
+    "errors",
+    "findings",
+    "messages",
+]

@@ -1,0 +1,98 @@
+"""Message catalogue: every error and finding text, in Indonesian and English, keyed by code.
+
+The catalogue is one logical table spread over TOML files in
+``birokrasi_retreat/data/messages/`` (one file per area, so translators review one
+area at a time). Each entry maps a stable code such as ``"nip.length"`` to a template in
+both languages. Templates use ``str.format`` fields filled from the error's or finding's
+parameters; parameters never carry a whole NIP or NIK (UU 27/2022), only masked forms.
+
+Examples:
+    >>> from birokrasi_retreat import messages
+    >>> messages.render("invalid.group", "en", {"count": 2})
+    '2 validation errors were found.'
+    >>> messages.render("invalid.group", "id", {"count": 2})
+    'Ditemukan 2 kesalahan validasi.'
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+import tomllib
+
+from collections.abc import Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Final, Literal, get_args
+
+
+__all__ = ["LANGUAGES", "Lang", "catalogue", "render"]
+
+Lang = Literal["id", "en"]
+"""A language code the catalogue speaks: ``"id"`` (Bahasa Indonesia) or ``"en"`` (English)."""
+
+LANGUAGES: Final[tuple[Lang, ...]] = get_args(Lang)
+"""Every language of the catalogue, Indonesian first (the default)."""
+
+_FORMATTER = string.Formatter()
+
+
+@functools.cache
+def catalogue() -> Mapping[str, Mapping[Lang, str]]:
+    """Return the whole catalogue: code -> language -> template.
+
+    The files are read once and cached. A code defined in two files, or an entry that
+    lacks a language, is a packaging bug and raises ``RuntimeError`` on first use (a test
+    guards it).
+
+    Returns:
+        A read-only mapping from code to its templates.
+
+    Examples:
+        >>> sorted(catalogue()["invalid.group"])
+        ['en', 'id']
+    """
+    merged: dict[str, Mapping[Lang, str]] = {}
+    folder = resources.files("birokrasi_retreat").joinpath("data", "messages")
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        table = tomllib.loads(entry.read_text(encoding="utf-8"))
+        for code, texts in table.items():
+            if code in merged:
+                msg = f"message code {code!r} is defined twice (in {entry.name})"
+                raise RuntimeError(msg)
+            if sorted(texts) != sorted(LANGUAGES):
+                msg = f"message code {code!r} in {entry.name} needs exactly {LANGUAGES}"
+                raise RuntimeError(msg)
+            merged[code] = MappingProxyType({lang: texts[lang] for lang in LANGUAGES})
+    return MappingProxyType(merged)
+
+
+def render(code: str, lang: Lang = "id", params: Mapping[str, object] | None = None) -> str:
+    """Render the message for ``code`` in ``lang``, filling the template from ``params``.
+
+    Rendering never fails: an unknown code or a missing parameter produces a plain text
+    that still names the code, because an error message must not itself raise.
+
+    Args:
+        code: The stable code, e.g. ``"nip.length"``.
+        lang: ``"id"`` (default) or ``"en"``.
+        params: Values for the template's fields.
+
+    Returns:
+        The rendered message.
+
+    Examples:
+        >>> render("no.such.code", "en")
+        'no.such.code'
+    """
+    texts = catalogue().get(code)
+    if texts is None:
+        return code
+    template = texts.get(lang, texts["id"])
+    values = dict(params or {})
+    try:
+        return _FORMATTER.vformat(template, (), values)
+    except (KeyError, IndexError, ValueError):
+        return f"{template} ({code})"
