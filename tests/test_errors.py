@@ -57,7 +57,10 @@ class TestMessage:
     def test_str_carries_code_and_path(self) -> None:
         """str() shows the English text, the code and the path for tracebacks and logs."""
         err = InvalidFormat("data.missing_key", path="sessions[0].title")
-        assert str(err) == "This field is required but missing. [data.missing_key] @ $.sessions[0].title"
+        assert (
+            str(err)
+            == "This field is required but missing. [data.missing_key] @ $.sessions[0].title"
+        )
         assert str(InvalidFormat("data.missing_key")) == (
             "This field is required but missing. [data.missing_key]"
         )
@@ -69,7 +72,10 @@ class TestMessage:
 
     def test_missing_param_does_not_raise(self) -> None:
         """A template whose parameter is missing still renders, naming the code."""
-        assert InvalidFormat("data.extra_key").message("en") == "Unknown field: {key}. (data.extra_key)"
+        assert (
+            InvalidFormat("data.extra_key").message("en")
+            == "Unknown field: {key}. (data.extra_key)"
+        )
 
 
 class TestPaths:

@@ -68,7 +68,10 @@ class TestCatalogue:
                 lang: {f for _, f, _, _ in fmt.parse(text) if f} for lang, text in texts.items()
             }
             # English may name an English variant of a field (kind_en for kind).
-            norm = {lang: {f.removesuffix("_en").removesuffix("_id") for f in fs} for lang, fs in fields.items()}
+            norm = {
+                lang: {f.removesuffix("_en").removesuffix("_id") for f in fs}
+                for lang, fs in fields.items()
+            }
             assert norm["id"] == norm["en"], code
 
     def test_every_code_used_in_source_is_catalogued(self) -> None:
@@ -98,7 +101,9 @@ class TestCatalogueFiles:
         (folder / "a.toml").write_text(entry, encoding="utf-8")
         (folder / "b.toml").write_text(entry, encoding="utf-8")
         (folder / "README.txt").write_text("ignored", encoding="utf-8")
-        monkeypatch.setattr(messages.resources, "files", lambda _pkg: tmp_path / "birokrasi_retreat")
+        monkeypatch.setattr(
+            messages.resources, "files", lambda _pkg: tmp_path / "birokrasi_retreat"
+        )
         messages.catalogue.cache_clear()
         try:
             with pytest.raises(RuntimeError, match="defined twice"):
@@ -113,7 +118,9 @@ class TestCatalogueFiles:
         folder = tmp_path / "birokrasi_retreat" / "data" / "messages"
         folder.mkdir(parents=True)
         (folder / "a.toml").write_text('["x.y"]\nid = "a"\n', encoding="utf-8")
-        monkeypatch.setattr(messages.resources, "files", lambda _pkg: tmp_path / "birokrasi_retreat")
+        monkeypatch.setattr(
+            messages.resources, "files", lambda _pkg: tmp_path / "birokrasi_retreat"
+        )
         messages.catalogue.cache_clear()
         try:
             with pytest.raises(RuntimeError, match="needs exactly"):

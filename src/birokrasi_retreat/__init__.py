@@ -8,7 +8,7 @@ retreat programmes, evaluation and follow-up.
 This module only re-exports the public names; see the submodules for the details.
 """
 
-from birokrasi_retreat import errors, findings, messages
+from birokrasi_retreat import errors, findings, messages, ranks
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
     InvalidComponent,
@@ -22,22 +22,30 @@ from birokrasi_retreat.errors import (
     ValidationErrorGroup,
 )
 from birokrasi_retreat.findings import Finding, Severity
+from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, GolonganFit, PositionFamily, Sex
 
 
 __all__ = [
+    "AsnType",
     "BirokrasiRetreatError",
+    "Eselon",
     "Finding",
+    "Golongan",
+    "GolonganFit",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
     "InvalidType",
     "PolicyViolationError",
+    "PositionFamily",
     "ScoringError",
     "Severity",
+    "Sex",
     "UnknownReferenceError",
     "ValidationError",
     "ValidationErrorGroup",
     "errors",
     "findings",
     "messages",
+    "ranks",
 ]

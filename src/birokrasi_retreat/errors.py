@@ -20,7 +20,8 @@ Examples:
     ('data.type', 'sessions[2].start')
     >>> err.message("en")
     'Expected a value of type string, got int.'
-    >>> group = ValidationErrorGroup("2 errors", [err, InvalidFormat("data.missing_key", path="title")])
+    >>> missing = InvalidFormat("data.missing_key", path="title")
+    >>> group = ValidationErrorGroup("2 errors", [err, missing])
     >>> for line in explain(group, lang="en"):
     ...     print(line)
     Expected a value of type string, got int. @ $.sessions[2].start
@@ -29,14 +30,13 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from birokrasi_retreat.messages import Lang, render
 
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
 
 __all__ = [
@@ -294,6 +294,7 @@ class ValidationErrorGroup(ExceptionGroup[BirokrasiRetreatError], BirokrasiRetre
     def __new__(
         cls, summary: str, errors: Sequence[BirokrasiRetreatError], /, *, path: str = ""
     ) -> Self:
+        """Create the group (``ExceptionGroup`` builds its members in ``__new__``)."""
         del path
         return super().__new__(cls, summary, errors)
 

@@ -20,10 +20,13 @@ import functools
 import string
 import tomllib
 
-from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
-from typing import Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, get_args
+
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 __all__ = ["LANGUAGES", "Lang", "catalogue", "render"]
