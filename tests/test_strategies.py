@@ -1,0 +1,139 @@
+"""Contract tests for the public strategies: what they generate is valid and plausible."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from birokrasi_retreat import strategies as brst
+from birokrasi_retreat.ids import kode_wilayah, nip
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
+from birokrasi_retreat.ids.nip import NIP
+from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, PositionFamily, Sex
+
+
+ON = dt.date(2026, 1, 1)
+
+
+class TestNips:
+    @given(brst.nips())
+    def test_valid_and_plausible(self, value: NIP) -> None:
+        """Generated NIPs validate, format round-trip and draw no plausibility warning."""
+        assert value.kind is AsnType.PNS
+        assert nip.validate(value.number) == value.number
+        assert nip.parse(nip.format(value.number)) == value
+        assert nip.plausibility(value.number, on=ON) == ()
+
+    @given(brst.nips(min_birth_date=dt.date(2000, 1, 1), max_birth_date=dt.date(2000, 12, 31)))
+    def test_birth_bounds(self, value: NIP) -> None:
+        """The birth-date bounds are honoured."""
+        assert value.birth_date.year == 2000
+
+    def test_bad_bounds(self) -> None:
+        """Reversed or implausible bounds are refused with InvalidArgument."""
+        with pytest.raises(InvalidArgument):
+            brst.nips(min_birth_date=dt.date(2000, 1, 2), max_birth_date=dt.date(2000, 1, 1))
+        with pytest.raises(InvalidArgument):
+            brst.nips(max_birth_date=dt.date(2010, 1, 1))
+
+    @given(brst.ni_pppks())
+    def test_pppk_valid_and_plausible(self, value: NIP) -> None:
+        """Generated NI PPPK validate as PPPK and draw no plausibility warning."""
+        assert value.kind is AsnType.PPPK
+        assert nip.validate(value.number, kind=AsnType.PPPK) == value.number
+        assert nip.plausibility(value.number, kind=AsnType.PPPK, on=ON) == ()
+
+
+class TestKodeWilayahs:
+    @given(brst.kode_wilayahs())
+    def test_valid(self, code: KodeWilayah) -> None:
+        """Generated codes validate, round-trip through format and have a time zone."""
+        assert kode_wilayah.parse(kode_wilayah.format(code.code)) == code
+        assert code.timezone in brst.INDONESIAN_TIMEZONES
+
+    @pytest.mark.parametrize("level", list(Level))
+    def test_level(self, level: Level) -> None:
+        """The level option is honoured for every level, structural and existing."""
+
+        @given(brst.kode_wilayahs(level=level), brst.kode_wilayahs(level=level, existing=True))
+        def check(structural: KodeWilayah, existing: KodeWilayah) -> None:
+            assert structural.level is level
+            assert existing.level is level
+            assert existing.exists
+
+        check()
+
+
+class TestRanks:
+    @given(brst.golongans(min_value=Golongan.III_A, max_value=Golongan.III_D))
+    def test_golongan_bounds(self, golongan: Golongan) -> None:
+        """Golongan bounds are inclusive."""
+        assert Golongan.III_A <= golongan <= Golongan.III_D
+
+    def test_golongan_bad_bounds(self) -> None:
+        """Reversed golongan bounds are refused."""
+        with pytest.raises(InvalidArgument):
+            brst.golongans(min_value=Golongan.IV_A, max_value=Golongan.III_A)
+
+    @given(brst.eselons(), brst.position_families(), brst.asn_types(), brst.sexes())
+    def test_enums(self, eselon: Eselon, family: PositionFamily, kind: AsnType, sex: Sex) -> None:
+        """Enum strategies draw members of their enum."""
+        assert isinstance(eselon, Eselon)
+        assert isinstance(family, PositionFamily)
+        assert isinstance(kind, AsnType)
+        assert isinstance(sex, Sex)
+
+
+class TestTime:
+    @given(brst.aware_datetimes())
+    def test_aware_in_indonesian_zone(self, value: pendulum.DateTime) -> None:
+        """Datetimes are aware, in an Indonesian zone, to the second."""
+        assert value.tzinfo is not None
+        assert value.timezone_name in brst.INDONESIAN_TIMEZONES
+        assert value.microsecond == 0
+
+    @given(brst.aware_datetimes(timezones=st.just("Asia/Makassar")))
+    def test_zone_option(self, value: pendulum.DateTime) -> None:
+        """The timezones option chooses the zone."""
+        assert value.timezone_name == "Asia/Makassar"
+        assert value.utcoffset() == dt.timedelta(hours=8)
+
+    def test_bad_datetime_bounds(self) -> None:
+        """Aware or reversed bounds are refused."""
+        with pytest.raises(InvalidArgument):
+            brst.aware_datetimes(min_value=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+        with pytest.raises(InvalidArgument):
+            brst.aware_datetimes(
+                min_value=dt.datetime(2025, 1, 2),  # noqa: DTZ001
+                max_value=dt.datetime(2025, 1, 1),  # noqa: DTZ001
+            )
+
+    @given(brst.dates())
+    def test_dates_are_pendulum(self, value: pendulum.Date) -> None:
+        """Dates are pendulum dates."""
+        assert isinstance(value, pendulum.Date)
+
+    def test_bad_date_bounds(self) -> None:
+        """Reversed date bounds are refused."""
+        with pytest.raises(InvalidArgument):
+            brst.dates(min_value=dt.date(2025, 1, 2), max_value=dt.date(2025, 1, 1))
+
+
+class TestFromType:
+    @given(st.from_type(NIP), st.from_type(KodeWilayah), st.from_type(pendulum.DateTime))
+    def test_registered(self, value: NIP, code: KodeWilayah, when: pendulum.DateTime) -> None:
+        """The entry point registers the library's types with st.from_type."""
+        assert nip.is_valid(value.number, kind=value.kind)
+        assert kode_wilayah.is_valid(code.code)
+        assert when.tzinfo is not None
+
+    @given(st.from_type(pendulum.Date))
+    def test_date_registered(self, value: pendulum.Date) -> None:
+        """pendulum.Date is registered too."""
+        assert isinstance(value, pendulum.Date)
