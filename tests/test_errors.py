@@ -180,3 +180,10 @@ class TestExplain:
             "This field is required but missing. @ $.title",
             "The value is invalid.",
         ]
+
+
+def test_index_paths_render_without_dot() -> None:
+    """A path starting with an index renders as $[0], not $.[0]."""
+    err = InvalidFormat("data.missing_key", path="[0].title")
+    assert str(err).endswith("@ $[0].title")
+    assert explain(err, lang="en") == ["This field is required but missing. @ $[0].title"]

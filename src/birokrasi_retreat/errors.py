@@ -82,6 +82,10 @@ def join_path(prefix: str, path: str) -> str:
     return f"{prefix}.{path}"
 
 
+def _jsonpath(path: str) -> str:
+    return "$" + path if path.startswith("[") else "$." + path
+
+
 class BirokrasiRetreatError(Exception):
     """Root of every exception birokrasi-retreat raises; never raised itself.
 
@@ -142,7 +146,7 @@ class BirokrasiRetreatError(Exception):
     def __str__(self) -> str:
         text = f"{self.message('en')} [{self.code}]"
         if self.path:
-            text += f" @ $.{self.path}"
+            text += f" @ {_jsonpath(self.path)}"
         return text
 
     def __repr__(self) -> str:
@@ -365,5 +369,5 @@ def explain(error: BirokrasiRetreatError, *, lang: Lang = "id") -> list[str]:
     lines = []
     for leaf in leaves:
         text = leaf.message(lang)
-        lines.append(f"{text} @ $.{leaf.path}" if leaf.path else text)
+        lines.append(f"{text} @ {_jsonpath(leaf.path)}" if leaf.path else text)
     return lines
