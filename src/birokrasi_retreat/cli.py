@@ -93,15 +93,14 @@ class _Printer:
     def __init__(self) -> None:
         self.lines: list[str] = []
 
-    def row(self, label: str, value: str) -> None:
-        self.lines.append(f"{label:<{_WIDTH}}{value}")
+    def row(self, label: str, value: str, *, width: int = _WIDTH) -> None:
+        self.lines.append(f"{label:<{width}}{value}")
 
     def line(self, text: str = "") -> None:
         self.lines.append(text)
 
     def flush(self) -> None:
-        if self.lines:
-            sys.stdout.write("\n".join(self.lines) + "\n")
+        sys.stdout.write("\n".join(self.lines) + "\n")
         self.lines.clear()
 
 
@@ -202,11 +201,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     out.line()
     out.line(f"== {_text('cli.demo.posts', lang)}")
     out.line()
+    width = max(len(post) for post, _ in _DEMO_POSTS) + 2
     for post, eselon in _DEMO_POSTS:
         low, high = eselon.pangkat_range
         out.row(
             post,
-            f"{eselon}  {eselon.family.label}  {low}-{high} ({low.pangkat} - {high.pangkat})",
+            f"{eselon!s:<7}{eselon.family.label:<15}{low}-{high} ({low.pangkat} - {high.pangkat})",
+            width=width,
         )
     out.flush()
     return 0
