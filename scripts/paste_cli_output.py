@@ -32,11 +32,12 @@ def runnable(command: str) -> list[str] | None:
 def output(argv: list[str]) -> str:
     """What ``birokrasi-retreat ARGV`` prints on stdout and stderr."""
     buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
-        try:
-            main(argv)
-        except SystemExit:
-            pass
+    with (
+        contextlib.redirect_stdout(buffer),
+        contextlib.redirect_stderr(buffer),
+        contextlib.suppress(SystemExit),
+    ):
+        main(argv)
     return buffer.getvalue()
 
 

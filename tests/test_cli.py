@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 
@@ -142,7 +143,5 @@ def test_console_script_entry_point() -> None:
 
 def test_importing_main_module_does_not_run() -> None:
     """Importing birokrasi_retreat.__main__ (as doctest collection does) runs nothing."""
-    import importlib
-
     module = importlib.import_module("birokrasi_retreat.__main__")
     assert module.main is main

@@ -28,7 +28,6 @@ def test_codes_page_is_current() -> None:
     assert expected == (ROOT / "docs" / "reference" / "codes.md").read_text(encoding="utf-8")
 
 
-
 PASTE = _script("paste_cli_output")
 CLI_BLOCKS = [
     block
@@ -37,7 +36,9 @@ CLI_BLOCKS = [
 ]
 
 
-@pytest.mark.parametrize(("command", "argv", "expected"), CLI_BLOCKS, ids=[b[0] for b in CLI_BLOCKS])
+@pytest.mark.parametrize(
+    ("command", "argv", "expected"), CLI_BLOCKS, ids=[b[0] for b in CLI_BLOCKS]
+)
 def test_cli_output_in_docs_is_current(command: str, argv: list[str], expected: str) -> None:
     """The command output pasted in the guides is what the command prints today."""
     del command

@@ -8,6 +8,7 @@ import pytest
 
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
+    FileAccessError,
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
@@ -128,7 +129,7 @@ class TestGroup:
         try:
             raise group
         except* InvalidComponent as eg:
-            caught = [e.path for e in eg.exceptions]
+            caught = [e.path for e in eg.exceptions if isinstance(e, InvalidComponent)]
         except* InvalidFormat:
             pass
         assert caught == ["b"]
@@ -147,7 +148,7 @@ class TestGroup:
         match, rest = group.split(InvalidFormat)
         assert isinstance(match, ValidationErrorGroup)
         assert isinstance(rest, ValidationErrorGroup)
-        assert [e.path for e in match.exceptions] == ["a"]
+        assert [e.path for e in match.members] == ["a"]
 
     def test_at_and_leaves_resolve_nested_paths(self) -> None:
         """Nested groups flatten into leaves whose paths include every level."""
@@ -163,7 +164,7 @@ class TestGroup:
         group = ValidationErrorGroup("g", [ValidationError(path="a")])
         back = pickle.loads(pickle.dumps(group))
         assert isinstance(back, ValidationErrorGroup)
-        assert [e.path for e in back.exceptions] == ["a"]
+        assert [e.path for e in back.members] == ["a"]
 
 
 class TestExplain:
@@ -187,3 +188,15 @@ def test_index_paths_render_without_dot() -> None:
     err = InvalidFormat("data.missing_key", path="[0].title")
     assert str(err).endswith("@ $[0].title")
     assert explain(err, lang="en") == ["This field is required but missing. @ $[0].title"]
+
+
+def test_file_access_error_is_oserror_and_pickles() -> None:
+    """FileAccessError is caught by OSError handlers and survives pickling."""
+    err = FileAccessError("io.read", file="x.toml", reason="gone")
+    assert isinstance(err, OSError)
+    back = pickle.loads(pickle.dumps(err))
+    assert (type(back), back.code, back.params) == (
+        FileAccessError,
+        "io.read",
+        {"file": "x.toml", "reason": "gone"},
+    )

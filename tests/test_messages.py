@@ -102,7 +102,7 @@ class TestCatalogueFiles:
         (folder / "b.toml").write_text(entry, encoding="utf-8")
         (folder / "README.txt").write_text("ignored", encoding="utf-8")
         monkeypatch.setattr(
-            messages.resources, "files", lambda _pkg: tmp_path / "birokrasi_retreat"
+            "importlib.resources.files", lambda _pkg: tmp_path / "birokrasi_retreat"
         )
         messages.catalogue.cache_clear()
         try:
@@ -119,7 +119,7 @@ class TestCatalogueFiles:
         folder.mkdir(parents=True)
         (folder / "a.toml").write_text('["x.y"]\nid = "a"\n', encoding="utf-8")
         monkeypatch.setattr(
-            messages.resources, "files", lambda _pkg: tmp_path / "birokrasi_retreat"
+            "importlib.resources.files", lambda _pkg: tmp_path / "birokrasi_retreat"
         )
         messages.catalogue.cache_clear()
         try:

@@ -152,7 +152,7 @@ class TestTable:
         import subprocess  # noqa: PLC0415  (only this test starts a fresh interpreter)
         import sys  # noqa: PLC0415
 
-        subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603
+        subprocess.run([sys.executable, "-c", code], check=True)
 
 
 class TestGolonganOrder:

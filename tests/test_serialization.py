@@ -32,6 +32,7 @@ from birokrasi_retreat import _convert, serialization
 from birokrasi_retreat import strategies as brst
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
+    FileAccessError,
     InvalidFormat,
     ValidationError,
     ValidationErrorGroup,
@@ -1077,7 +1078,9 @@ class TestDump:
 
     def test_unwritable(self, tmp_path: Path) -> None:
         """A path that cannot be written is io.write."""
-        assert "io.write" == error_of(lambda: dump({}, tmp_path / "no" / "a.json")).code
+        error = error_of(lambda: dump({}, tmp_path / "no" / "a.json"))
+        assert "io.write" == error.code
+        assert isinstance(error, FileAccessError)
 
     def test_unencodable_text(self, tmp_path: Path) -> None:
         """A lone surrogate cannot be written as UTF-8: io.unrepresentable."""
@@ -1091,6 +1094,8 @@ class TestLoad:
         error = error_of(lambda: load(tmp_path / "none.toml", dict))
         assert "io.read" == error.code
         assert str(tmp_path / "none.toml") == error.params["file"]
+        assert isinstance(error, FileAccessError)
+        assert isinstance(error, OSError)
 
     def test_directory(self, tmp_path: Path) -> None:
         """A directory is io.read."""

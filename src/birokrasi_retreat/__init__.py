@@ -6,11 +6,27 @@ eselon), strict serialization, and, as the library grows, the government roster,
 retreat programmes, evaluation and follow-up.
 
 This module only re-exports the public names; see the submodules for the details.
+
+Examples:
+    >>> import birokrasi_retreat as br
+    >>> br.Golongan.parse("III/c").pangkat
+    'Penata'
+    >>> br.ids.nip.is_valid("19860926 201505 1 001")
+    True
 """
 
-from birokrasi_retreat import errors, findings, messages, ranks
+from birokrasi_retreat import (
+    errors,
+    findings,
+    ids,
+    messages,
+    ranks,
+    serialization,
+    validators,
+)
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
+    FileAccessError,
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
@@ -29,6 +45,7 @@ __all__ = [
     "AsnType",
     "BirokrasiRetreatError",
     "Eselon",
+    "FileAccessError",
     "Finding",
     "Golongan",
     "GolonganFit",
@@ -46,6 +63,9 @@ __all__ = [
     "ValidationErrorGroup",
     "errors",
     "findings",
+    "ids",
     "messages",
     "ranks",
+    "serialization",
+    "validators",
 ]

@@ -30,7 +30,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 
 from birokrasi_retreat.messages import Lang, render
 
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BirokrasiRetreatError",
+    "FileAccessError",
     "InvalidComponent",
     "InvalidFormat",
     "InvalidLength",
@@ -152,7 +153,7 @@ class BirokrasiRetreatError(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.code!r}, path={self.path!r})"
 
-    def __reduce__(self) -> tuple[Callable[..., Self], tuple[Any, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., BirokrasiRetreatError], tuple[Any, ...]]:
         return (_rebuild, (type(self), self.code, self.path, dict(self.params)))
 
 
@@ -252,6 +253,23 @@ class UnknownReferenceError(BirokrasiRetreatError, LookupError):
     default_code = "reference.unknown"
 
 
+class FileAccessError(BirokrasiRetreatError, OSError):
+    """A document file cannot be read or written (missing, unreadable, a directory...).
+
+    It is also an `OSError`, so generic file-error handlers catch it. The message names
+    the file and the operating system's reason.
+
+    Added in version 0.1.
+
+    Examples:
+        >>> err = FileAccessError("io.read", file="roster.toml", reason="No such file or directory")
+        >>> isinstance(err, OSError), err.code
+        (True, 'io.read')
+    """
+
+    default_code = "io.read"
+
+
 class ScoringError(BirokrasiRetreatError, ValueError):
     """A score cannot be computed from the given rubric and responses.
 
@@ -305,7 +323,7 @@ class ValidationErrorGroup(ExceptionGroup[BirokrasiRetreatError], BirokrasiRetre
     def __init__(
         self, summary: str, errors: Sequence[BirokrasiRetreatError], /, *, path: str = ""
     ) -> None:
-        ExceptionGroup.__init__(self, summary, errors)  # type: ignore[arg-type]
+        ExceptionGroup.__init__(self, summary, errors)
         self.code = self.default_code
         self.path = path
         self.params = {"count": len(self.exceptions)}
@@ -327,14 +345,24 @@ class ValidationErrorGroup(ExceptionGroup[BirokrasiRetreatError], BirokrasiRetre
         """Build a group of the same kind from ``excs`` (used by ``split``/``subgroup``)."""
         return ValidationErrorGroup(str(self.args[0]), excs, path=self.path)
 
+    @property
+    def members(self) -> tuple[BirokrasiRetreatError, ...]:
+        """The direct members (``exceptions``), typed as library errors.
+
+        Examples:
+            >>> [e.code for e in ValidationErrorGroup("x", [ValidationError()]).members]
+            ['invalid']
+        """
+        return cast("tuple[BirokrasiRetreatError, ...]", self.exceptions)
+
     def _clone(self, path: str) -> Self:
-        return type(self)(str(self.args[0]), list(self.exceptions), path=path)
+        return type(self)(str(self.args[0]), list(self.members), path=path)
 
     def __str__(self) -> str:
         return ExceptionGroup.__str__(self)
 
-    def __reduce__(self) -> tuple[Callable[..., Self], tuple[Any, ...]]:
-        return (type(self), (str(self.args[0]), list(self.exceptions)))
+    def __reduce__(self) -> tuple[Callable[..., BirokrasiRetreatError], tuple[Any, ...]]:
+        return (_rebuild_group, (type(self), str(self.args[0]), list(self.members), self.path))
 
     def leaves(self) -> Iterator[BirokrasiRetreatError]:
         """Yield every non-group member, depth first, with paths resolved.
@@ -344,11 +372,20 @@ class ValidationErrorGroup(ExceptionGroup[BirokrasiRetreatError], BirokrasiRetre
             >>> [e.path for e in ValidationErrorGroup("o", [inner]).leaves()]
             ['a.b']
         """
-        for error in self.exceptions:
+        for error in self.members:
             if isinstance(error, ValidationErrorGroup):
                 yield from (leaf.at(self.path) for leaf in error.leaves())
             else:
                 yield error.at(self.path)
+
+
+def _rebuild_group(
+    cls: type[ValidationErrorGroup],
+    summary: str,
+    errors: list[BirokrasiRetreatError],
+    path: str,
+) -> ValidationErrorGroup:
+    return cls(summary, errors, path=path)
 
 
 def explain(error: BirokrasiRetreatError, *, lang: Lang = "id") -> list[str]:

