@@ -772,14 +772,31 @@ def attrs_structure_factory(cl: object, converter: cattrs.Converter) -> Hook:
         >>> attrs_structure_factory(Point, cattrs.Converter())({"x": 1}, Point)
         Point(x=1)
     """
-    inner: Hook = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)  # type: ignore[arg-type]
+    if converter.detailed_validation:
+        inner: Hook = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)  # type: ignore[arg-type]
 
-    def structure_attrs(value: object, _: object) -> object:
+        def structure_attrs(value: object, _: object) -> object:
+            if type(value) is not dict and not isinstance(value, Mapping):
+                raise _type_error("object", value)
+            return inner(value, cl)
+
+        return structure_attrs
+    # The fast converter checks extra keys with one set comparison instead of cattrs'
+    # per-record set difference; a failure is re-run on the detailed converter anyway,
+    # which names the extra key.
+    fast: Hook = make_dict_structure_fn(cl, converter)  # type: ignore[arg-type]
+    # cattrs reads each init field from the key of the attribute's name.
+    allowed = frozenset(a.name for a in attrs.fields(cl) if a.init)  # type: ignore[arg-type]
+
+    def structure_attrs_fast(value: object, _: object) -> object:
         if type(value) is not dict and not isinstance(value, Mapping):
             raise _type_error("object", value)
-        return inner(value, cl)
+        if not value.keys() <= allowed:
+            extra = sorted(map(show, value.keys() - allowed))
+            raise InvalidFormat("data.extra_key", key=", ".join(extra))
+        return fast(value, cl)
 
-    return structure_attrs
+    return structure_attrs_fast
 
 
 def tuple_unstructure_factory(cl: object, converter: cattrs.Converter) -> Callable[[Any], Any]:

@@ -214,7 +214,12 @@ def configure_converter(converter: cattrs.Converter) -> None:
 def _structure_kode_wilayah(value: object, _: object) -> KodeWilayah:
     if type(value) is not str:
         raise InvalidType("data.type", expected="string", got=_convert.kind_of(value))
-    return kode_wilayah.parse(value)
+    return _parse_kode_wilayah(value)
+
+
+# Region codes repeat across records (every official of a kecamatan) and KodeWilayah is
+# immutable, so parsed values are shared; errors are never cached (lru_cache re-raises).
+_parse_kode_wilayah = functools.lru_cache(maxsize=16384)(kode_wilayah.parse)
 
 
 def make_converter(*, detailed: bool = True) -> cattrs.Converter:
