@@ -8,7 +8,7 @@ import pytest
 from birokrasi_retreat import validators
 from birokrasi_retreat.errors import InvalidComponent, InvalidLength, InvalidType
 from birokrasi_retreat.ids import nip
-from birokrasi_retreat.ids.kode_wilayah import Level
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
 from birokrasi_retreat.ranks import AsnType
 
 
@@ -76,3 +76,18 @@ class TestKodeWilayah:
     def test_repr(self) -> None:
         """The validator's repr names the level."""
         assert "<kode wilayah validator for any level>" == repr(validators.kode_wilayah())
+
+
+class TestKodeWilayahValue:
+    def test_accepts_value_objects(self) -> None:
+        """A KodeWilayah value is checked for its level like a string."""
+
+        @attrs.frozen
+        class Unit:
+            kode: KodeWilayah = attrs.field(
+                validator=validators.kode_wilayah(level=Level.KECAMATAN)
+            )
+
+        assert Unit(KodeWilayah(code="35.73.03")).kode.level is Level.KECAMATAN
+        with pytest.raises(InvalidComponent):
+            Unit(KodeWilayah(code="35.73"))

@@ -32,7 +32,7 @@ import attrs
 from birokrasi_retreat.errors import BirokrasiRetreatError, InvalidComponent
 from birokrasi_retreat.ids import kode_wilayah as _kode_wilayah
 from birokrasi_retreat.ids import nip as _nip
-from birokrasi_retreat.ids.kode_wilayah import Level
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
 from birokrasi_retreat.ranks import AsnType
 
 
@@ -79,7 +79,7 @@ class _KodeWilayahValidator:
     def __call__(self, inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         del inst
         try:
-            code = _kode_wilayah.parse(value)  # type: ignore[arg-type]
+            code = value if isinstance(value, KodeWilayah) else _kode_wilayah.parse(value)  # type: ignore[arg-type]
             if self.level is not None and code.level is not self.level:
                 raise InvalidComponent(  # re-pathed with the others below
                     "wilayah.level", expected=self.level.name.lower(), got=code.level.name.lower()
@@ -95,6 +95,8 @@ class _KodeWilayahValidator:
 def kode_wilayah(*, level: Level | None = None) -> _KodeWilayahValidator:
     """Validate a kode wilayah (Kemendagri region code) field, optionally at one level.
 
+    The field may hold the code as text or as a `KodeWilayah` value.
+
     Only the structure is checked (no catalogue look-up): existence is a separate,
     reported check, because a new region can be decreed before the catalogue knows it.
 
@@ -105,7 +107,7 @@ def kode_wilayah(*, level: Level | None = None) -> _KodeWilayahValidator:
         An attrs validator raising the specific region-code errors with the field name as path.
 
     Examples:
-        >>> from birokrasi_retreat.ids.kode_wilayah import Level
+        >>> from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
         >>> kode_wilayah(level=Level.KABUPATEN_KOTA)
         <kode wilayah validator for kabupaten_kota>
     """
