@@ -1,0 +1,500 @@
+"""The rule engine: a registry of rules across objects, run by `check` into a `Report`."""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+import pendulum
+
+from birokrasi_retreat.errors import (
+    InvalidType,
+    PolicyViolationError,
+    UnknownReferenceError,
+    ValidationErrorGroup,
+)
+from birokrasi_retreat.findings import Finding, Severity
+
+
+if TYPE_CHECKING:
+    from birokrasi_retreat.messages import Lang
+
+
+__all__ = ["RULES", "Context", "Hit", "Report", "Rule", "check", "rule", "validate"]
+
+
+@attrs.frozen(kw_only=True)
+class Hit:
+    """What a rule function yields: one occurrence, before the engine adds code and severity.
+
+    Attributes:
+        path: Where in the checked object (``"kelurahan[3].kode"``).
+        params: Values for the rule's message (never a whole NIP or NIK).
+        subjects: Identifiers of the objects involved (masked where personal).
+        severity: Overrides the rule's default severity for this occurrence (a rule whose
+            seriousness depends on the case, such as ORG008), or None.
+
+    Examples:
+        >>> Hit(path="positions[0]", params={"title": "Camat"}).severity is None
+        True
+    """
+
+    path: str = ""
+    params: Mapping[str, object] = attrs.field(factory=dict)
+    subjects: tuple[str, ...] = ()
+    severity: Severity | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a rule function receives beside the object: the reference date and options.
+
+    Attributes:
+        on: The date the check is made for (None: date-dependent rules stay silent).
+        options: Rule options given to `check` (e.g. a custom retirement-age table).
+
+    Examples:
+        >>> Context(on=pendulum.Date(2025, 5, 15)).on.year
+        2025
+    """
+
+    on: pendulum.Date | None = None
+    options: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+RuleFunction = Callable[[Any, Context], Iterable[Hit]]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A registered rule: its code, default severity, what it checks and why.
+
+    Attributes:
+        code: The stable, public code (``"ORG005"``).
+        severity: The default severity of its findings.
+        applies_to: The type of object it checks (``Roster``).
+        title_id: A short title in Indonesian.
+        title_en: A short title in English.
+        rationale: Why the rule exists, in English.
+        source: The regulation or reason behind it.
+        function: The function yielding `Hit` values.
+
+    Examples:
+        >>> sorted(RULES) == sorted(r.code for r in RULES.values())
+        True
+    """
+
+    code: str
+    severity: Severity
+    applies_to: type
+    title_id: str
+    title_en: str
+    rationale: str
+    source: str
+    function: RuleFunction = attrs.field(repr=False)
+
+    def title(self, lang: Lang = "id") -> str:
+        """The rule's short title in ``lang``.
+
+        Examples:
+            >>> rule_ = next(iter(RULES.values()), None)
+            >>> rule_ is None or bool(rule_.title("en"))
+            True
+        """
+        return self.title_id if lang == "id" else self.title_en
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+RULES: Final[Mapping[str, Rule]] = MappingProxyType(_REGISTRY)
+"""Every registered rule, by code (read-only)."""
+
+
+def rule(
+    code: str,
+    *,
+    severity: Severity,
+    applies_to: type,
+    title_id: str,
+    title_en: str,
+    rationale: str,
+    source: str,
+) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule function under ``code`` (a decorator).
+
+    Args:
+        code: The stable rule code; registering it twice is an error.
+        severity: The default severity.
+        applies_to: The type of object the rule checks.
+        title_id: Short Indonesian title.
+        title_en: Short English title.
+        rationale: Why the rule exists.
+        source: The regulation or reason behind it.
+
+    Returns:
+        A decorator returning the function unchanged.
+
+    Raises:
+        ValueError: If ``code`` is already registered (a programming error).
+
+    Examples:
+        >>> "ORG001" in RULES or True
+        True
+    """
+
+    def register(function: RuleFunction) -> RuleFunction:
+        if code in _REGISTRY:
+            msg = f"rule {code} is registered twice"
+            raise ValueError(msg)
+        _REGISTRY[code] = Rule(
+            code=code,
+            severity=severity,
+            applies_to=applies_to,
+            title_id=title_id,
+            title_en=title_en,
+            rationale=rationale,
+            source=source,
+            function=function,
+        )
+        return function
+
+    return register
+
+
+def _codes(value: Iterable[str] | None, name: str) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        raise InvalidType("data.type", path=name, expected="collection of rule codes", got="string")
+    codes = frozenset(value)
+    unknown = sorted(codes - set(_REGISTRY))
+    if unknown:
+        raise UnknownReferenceError(
+            "reference.unknown",
+            path=name,
+            kind="kode aturan",
+            kind_en="rule code",
+            value=", ".join(unknown),
+        )
+    return codes
+
+
+_DIGITS: Final = re.compile(r"([0-9]+)")
+_SEVERITY_ORDER: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=_sort_key))
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The findings of a check, sorted by severity (errors first), then code and path.
+
+    Attributes:
+        findings: Every finding, in report order.
+
+    Examples:
+        >>> report = Report(findings=(Finding(code="invalid", severity=Severity.WARNING),))
+        >>> report.ok, len(report.warnings), len(report)
+        (True, 1, 1)
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(converter=_sorted_findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The error-level findings.
+
+        Examples:
+            >>> Report(findings=()).errors
+            ()
+        """
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """The warning-level findings.
+
+        Examples:
+            >>> Report(findings=()).warnings
+            ()
+        """
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        """The info-level findings.
+
+        Examples:
+            >>> Report(findings=()).infos
+            ()
+        """
+        return tuple(f for f in self.findings if f.severity is Severity.INFO)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error.
+
+        Examples:
+            >>> Report(findings=(Finding(code="invalid", severity=Severity.ERROR),)).ok
+            False
+        """
+        return not self.errors
+
+    def filter(
+        self,
+        *,
+        codes: Iterable[str] | None = None,
+        min_severity: Severity = Severity.INFO,
+        path_prefix: str = "",
+    ) -> Report:
+        """Return a report with only the matching findings.
+
+        Args:
+            codes: Keep only these codes (None: all).
+            min_severity: Keep findings at least this severe.
+            path_prefix: Keep findings whose path starts with this.
+
+        Returns:
+            A new report.
+
+        Examples:
+            >>> r = Report(findings=(Finding(code="invalid", severity=Severity.INFO),))
+            >>> len(r.filter(min_severity=Severity.WARNING))
+            0
+        """
+        wanted = None if codes is None else frozenset(codes)
+        return Report(
+            findings=tuple(
+                f
+                for f in self.findings
+                if (wanted is None or f.code in wanted)
+                and f.severity >= min_severity
+                and f.path.startswith(path_prefix)
+            )
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Count findings per severity: ``{"error": n, "warning": n, "info": n}``.
+
+        Examples:
+            >>> Report(findings=()).counts()
+            {'error': 0, 'warning': 0, 'info': 0}
+        """
+        return {
+            "error": len(self.errors),
+            "warning": len(self.warnings),
+            "info": len(self.infos),
+        }
+
+    def raise_for_errors(self) -> None:
+        """Raise a `ValidationErrorGroup` of `PolicyViolationError` if any finding is an error.
+
+        Raises:
+            ValidationErrorGroup: Members carry the finding's code, path and params.
+
+        Examples:
+            >>> Report(findings=()).raise_for_errors()
+        """
+        errors = self.errors
+        if errors:
+            summary = f"{len(errors)} rule violations"
+            raise ValidationErrorGroup(
+                summary,
+                [PolicyViolationError(f.code, path=f.path, **f.params) for f in errors],
+            )
+
+    def to_dict(self, *, lang: Lang = "id") -> dict[str, Any]:
+        """A plain, JSON-ready dict for services: counts and every finding with its message.
+
+        Examples:
+            >>> Report(findings=()).to_dict()
+            {'ok': True, 'counts': {'error': 0, 'warning': 0, 'info': 0}, 'findings': []}
+        """
+        return {
+            "ok": self.ok,
+            "counts": self.counts(),
+            "findings": [
+                {
+                    "code": f.code,
+                    "severity": f.severity.value,
+                    "path": f.path,
+                    "message": f.message(lang),
+                    "subjects": list(f.subjects),
+                    "source": f.source,
+                }
+                for f in self.findings
+            ],
+        }
+
+    def to_text(self, *, lang: Lang = "id") -> str:
+        """A readable, terminal-friendly rendering.
+
+        Examples:
+            >>> bad = Finding(code="invalid", severity=Severity.ERROR, path="a")
+            >>> print(Report(findings=(bad,)).to_text(lang="en"))
+            1 error, 0 warnings, 0 info
+            ERROR   invalid  The value is invalid. @ a
+        """
+        counts = self.counts()
+        lines = [_summary(counts, lang)]
+        for f in self.findings:
+            where = f" @ {f.path}" if f.path else ""
+            lines.append(f"{f.severity.value.upper():<8}{f.code}  {f.message(lang)}{where}")
+        return "\n".join(lines)
+
+    def to_markdown(self, *, lang: Lang = "id") -> str:
+        """A Markdown table for documents and notebooks.
+
+        Examples:
+            >>> print(Report(findings=()).to_markdown(lang="en"))
+            **0 errors, 0 warnings, 0 info**
+        """
+        counts = self.counts()
+        lines = [f"**{_summary(counts, lang)}**"]
+        if self.findings:
+            head = (
+                ("Tingkat", "Kode", "Pesan", "Lokasi")
+                if lang == "id"
+                else ("Severity", "Code", "Message", "Path")
+            )
+            lines += ["", f"| {' | '.join(head)} |", "|---|---|---|---|"]
+            for f in self.findings:
+                message = f.message(lang).replace("|", "\\|")
+                lines.append(f"| {f.severity.value} | `{f.code}` | {message} | `{f.path}` |")
+        return "\n".join(lines)
+
+
+def _summary(counts: Mapping[str, int], lang: Lang) -> str:
+    if lang == "id":
+        return f"{counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info"
+    plural = {n: "" if counts[n] == 1 else "s" for n in ("error", "warning")}
+    return (
+        f"{counts['error']} error{plural['error']}, "
+        f"{counts['warning']} warning{plural['warning']}, {counts['info']} info"
+    )
+
+
+def _sort_key(finding: Finding) -> tuple[int, str, tuple[tuple[int, str], ...]]:
+    # Paths sort naturally: positions[9] before positions[31].
+    parts = tuple(
+        (int(part), "") if part.isdigit() else (-1, part) for part in _DIGITS.split(finding.path)
+    )
+    return (_SEVERITY_ORDER[finding.severity], finding.code, parts)
+
+
+def _severity_map(value: Mapping[str, Severity] | None) -> Mapping[str, Severity]:
+    if value is None:
+        return {}
+    _codes(value.keys(), "severities")
+    for code, severity in value.items():
+        if not isinstance(severity, Severity):
+            raise InvalidType(
+                "data.type",
+                path=f"severities[{code!r}]",
+                expected="Severity",
+                got=type(severity).__name__,
+            )
+    return value
+
+
+def check(
+    obj: object,
+    *,
+    on: pendulum.Date | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severities: Mapping[str, Severity] | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> Report:
+    """Run every rule that applies to ``obj`` and return the report (never raises for findings).
+
+    Args:
+        obj: The object to check (a `Roster`, ...).
+        on: The reference date for date-dependent rules; None keeps them silent (the
+            library never reads the clock).
+        select: Run only these rule codes.
+        ignore: Skip these rule codes.
+        severities: Change the severity of these codes (``{"ORG007": Severity.INFO}``).
+        options: Rule options (documented per rule).
+
+    Returns:
+        The `Report`.
+
+    Raises:
+        UnknownReferenceError: A code in ``select``, ``ignore`` or ``severities`` is not a rule.
+        InvalidType: An argument has the wrong type.
+
+    Examples:
+        >>> check(object()).ok
+        True
+    """
+    if on is not None and not _is_date(on):
+        raise InvalidType("data.type", path="on", expected="pendulum.Date", got=type(on).__name__)
+    chosen = _codes(select, "select")
+    skipped = _codes(ignore, "ignore") or frozenset()
+    overrides = _severity_map(severities)
+    context = Context(on=on, options=dict(options or {}))
+    findings: list[Finding] = []
+    for rule_ in _rules_for(type(obj)):
+        if (chosen is not None and rule_.code not in chosen) or rule_.code in skipped:
+            continue
+        findings.extend(
+            Finding(
+                code=rule_.code,
+                severity=overrides.get(rule_.code, hit.severity or rule_.severity),
+                path=hit.path,
+                params=hit.params,
+                subjects=hit.subjects,
+                source=rule_.source,
+            )
+            for hit in rule_.function(obj, context)
+        )
+    return Report(findings=tuple(findings))
+
+
+def _is_date(value: object) -> bool:
+    # A pendulum.DateTime is a pendulum.Date subclass, but rules compare calendar dates.
+    return isinstance(value, pendulum.Date) and not isinstance(value, pendulum.DateTime)
+
+
+def _rules_for(cls: type) -> list[Rule]:
+    ordered = sorted(_REGISTRY.values(), key=lambda r: r.code)
+    return [r for r in ordered if issubclass(cls, r.applies_to)]
+
+
+def validate(
+    obj: object,
+    *,
+    on: pendulum.Date | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severities: Mapping[str, Severity] | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> Report:
+    """Like `check`, but raise when any error-level finding remains.
+
+    Returns:
+        The report (only warnings and info), when there is no error.
+
+    Raises:
+        ValidationErrorGroup: One `PolicyViolationError` per error finding, with its path.
+
+    Examples:
+        >>> validate(object()).ok
+        True
+    """
+    report = check(obj, on=on, select=select, ignore=ignore, severities=severities, options=options)
+    report.raise_for_errors()
+    return report
