@@ -11,11 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from birokrasi_retreat import serialization, validation
 from birokrasi_retreat import strategies as brst
 from birokrasi_retreat.ids import kode_wilayah, nip
 from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
 from birokrasi_retreat.ids.nip import NIP
+from birokrasi_retreat.organization import Appointment, Official, Position
 from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, PositionFamily, Sex
+from birokrasi_retreat.roster import Roster
 
 
 ON = dt.date(2026, 1, 1)
@@ -137,3 +140,44 @@ class TestFromType:
     def test_date_registered(self, value: pendulum.Date) -> None:
         """pendulum.Date is registered too."""
         assert isinstance(value, pendulum.Date)
+
+
+class TestOrganization:
+    @given(brst.officials())
+    def test_officials_agree_with_their_nip(self, official: Official) -> None:
+        """Generated officials state the sex (and birth date) their NIP encodes."""
+        info = official.nip_info
+        assert official.sex is info.sex
+        assert official.birth_date in {None, info.birth_date}
+        assert (official.golongan is None) or official.asn_type is AsnType.PNS
+
+    @given(brst.positions())
+    def test_positions(self, position: Position) -> None:
+        """A generated post's eselon belongs to its family."""
+        assert position.eselon is None or position.eselon.family is position.family
+
+    @given(brst.appointments())
+    def test_appointments_start_after_tmt(self, appointment: Appointment) -> None:
+        """A generated appointment starts on or after the official's TMT CPNS."""
+        tmt = nip.parse(appointment.nip).tmt_cpns
+        assert tmt is not None
+        assert appointment.start >= tmt
+
+    @given(brst.rosters())
+    def test_rosters_check_without_errors(self, roster: Roster) -> None:
+        """Every generated roster passes every rule with no error-level finding."""
+        report = validation.check(roster, on=pendulum.Date(2026, 1, 1))
+        assert () == report.errors
+
+    @given(brst.rosters(max_kecamatan=2, max_kelurahan=2, max_dinas=1))
+    def test_rosters_round_trip(self, roster: Roster) -> None:
+        """Every generated roster round-trips losslessly through TOML and JSON."""
+        for fmt in ("toml", "json"):  # a Format literal each
+            text = serialization.dumps(roster, format=fmt)
+            assert roster == serialization.loads(text, Roster, format=fmt)
+
+    @given(st.from_type(Official), st.from_type(Roster))
+    def test_registered(self, official: Official, roster: Roster) -> None:
+        """The organization types are registered for st.from_type."""
+        assert isinstance(official, Official)
+        assert isinstance(roster, Roster)

@@ -1,29 +1,4 @@
-"""Hypothesis strategies for birokrasi-retreat types, for your own property-based tests.
-
-Import it the way you import hypothesis's own strategies::
-
-    from birokrasi_retreat import strategies as brst
-
-Every strategy generates **valid** values only (they pass the library's validation with
-no errors and no plausibility warnings), built from **synthetic** people: a generated NIP
-encodes an invented birth date and never names anyone. The strategies are also
-registered with `hypothesis.strategies.from_type` through hypothesis's entry point, so
-``st.from_type(NIP)`` and ``st.builds(YourModel)`` work with no setup (if you measure
-coverage with pytest-cov, run ``coverage run -m pytest`` instead: see the hypothesis
-documentation on entry points).
-
-This module needs the ``hypothesis`` extra: ``pip install "birokrasi-retreat[hypothesis]"``.
-`birokrasi_retreat` itself never imports it.
-
-Examples:
-    >>> from hypothesis import given
-    >>> from birokrasi_retreat import strategies as brst
-    >>> from birokrasi_retreat.ids import nip
-    >>> @given(brst.nips())
-    ... def test_format_round_trip(value):
-    ...     assert nip.parse(nip.format(value.number)) == value
-    >>> test_format_round_trip()
-"""
+"""Strategies for identifiers, ranks and times (re-exported by `birokrasi_retreat.strategies`)."""
 
 from __future__ import annotations
 
@@ -369,21 +344,3 @@ def aware_datetimes(
     return st.tuples(naive, zones).map(
         lambda pair: pendulum.instance(pair[0], tz=pendulum.timezone(pair[1]))
     )
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register the library's types with `hypothesis.strategies.from_type`.
-
-    Called by hypothesis through the ``hypothesis`` entry point of this distribution.
-
-    Examples:
-        >>> _hypothesis_setup_hook()
-        >>> from hypothesis import strategies as st
-        >>> from hypothesis import find
-        >>> find(st.from_type(KodeWilayah), lambda code: True).level
-        <Level.PROVINSI: 1>
-    """
-    st.register_type_strategy(NIP, st.one_of(nips(), ni_pppks()))
-    st.register_type_strategy(KodeWilayah, kode_wilayahs())
-    st.register_type_strategy(pendulum.DateTime, aware_datetimes())
-    st.register_type_strategy(pendulum.Date, dates())
