@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import importlib
+import json
 import subprocess
 import sys
 
+from typing import TYPE_CHECKING
+
+import attrs
 import pytest
 
+from birokrasi_retreat import samples, serialization
 from birokrasi_retreat.cli import main
+
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 NUMBER = "198609262015051001"
@@ -121,6 +130,8 @@ class TestDemo:
             assert "Asia/Makassar (WITA)" in out
             assert "III.a" in out
             assert "19860926" not in out
+            assert "Kota Malang (35.73)" in out
+            assert "ORG007" in out
 
     def test_demo_unmask(self, capsys: pytest.CaptureFixture[str]) -> None:
         """With --unmask the demo shows the synthetic NIPs whole."""
@@ -145,3 +156,64 @@ def test_importing_main_module_does_not_run() -> None:
     """Importing birokrasi_retreat.__main__ (as doctest collection does) runs nothing."""
     module = importlib.import_module("birokrasi_retreat.__main__")
     assert module.main is main
+
+
+class TestValidate:
+    def test_sample_has_no_errors(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bundled sample checks without errors on its reference date (exit 0)."""
+        status, out = run(
+            capsys, "validate", "--sample", "kendari", "--on", "2025-11-30", "--lang", "en"
+        )
+        assert status == 0
+        assert out.startswith("0 errors, ")
+        assert "ORG007" in out
+
+    def test_file_with_errors_exits_1(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A roster file with an error-level finding exits 1 and names the rule."""
+        roster = samples.load_roster("malang")
+        official = roster.officials[0]
+        twin = attrs.evolve(
+            roster.officials[1], nip=official.nip, sex=official.sex, birth_date=None
+        )
+        broken = attrs.evolve(roster, officials=(*roster.officials, twin))
+        path = tmp_path / "roster.json"
+        serialization.dump(broken, path)
+        status, out = run(capsys, "validate", str(path), "--select", "ORG012", "--lang", "en")
+        assert status == 1
+        assert "ORG012" in out
+        assert official.nip not in out
+
+    @pytest.mark.parametrize("fmt", ["markdown", "json"])
+    def test_formats(self, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """The report can be printed as Markdown or JSON."""
+        status, out = run(
+            capsys, "validate", "--sample", "malang", "--ignore", "ORG008", "--format", fmt
+        )
+        assert status == 0
+        if fmt == "json":
+            assert json.loads(out)["ok"] is True
+        else:
+            assert out.startswith("**0 galat")
+
+    def test_unreadable_file_exits_1(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A missing or malformed file is explained, with exit status 1."""
+        status, out = run(capsys, "validate", str(tmp_path / "none.toml"), "--lang", "en")
+        assert status == 1
+        assert "none.toml" in out
+        bad = tmp_path / "bad.toml"
+        bad.write_text('[pemda]\nkind = "kota"\n', encoding="utf-8")
+        status, out = run(capsys, "validate", str(bad), "--lang", "en")
+        assert status == 1
+        assert "@ $.pemda.name" in out
+
+    def test_unknown_rule_code(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown rule code is reported, not ignored."""
+        status, out = run(
+            capsys, "validate", "--sample", "malang", "--ignore", "XYZ999", "--lang", "en"
+        )
+        assert status == 1
+        assert "XYZ999" in out

@@ -2,12 +2,16 @@
 
 Sub-commands:
 
-* ``demo``: the library's main job on its bundled sample data. For now: explain a few
-  synthetic NIPs, the region codes of the seed retreats' cities and the eselon of the posts
-  that took part, with personal data masked.
+* ``demo``: the library's main job on its bundled sample data: explain a few synthetic
+  NIPs, the region codes of the seed retreats' cities and the eselon of the posts that
+  took part, then load the Malang sample roster and show its shape (units, posts,
+  vacancies, a chain of command) and its check report, with personal data masked.
 * ``nip NUMBER...``: explain one NIP or NI PPPK (the digits may be given in groups), or say
   why it is invalid (exit status 1).
 * ``wilayah CODE``: explain one kode wilayah, or say why it is invalid (exit status 1).
+* ``validate FILE`` or ``validate --sample NAME``: check a roster against every rule and
+  print the report (text, Markdown or JSON); exit status 1 when an error-level finding
+  remains or the file cannot be read.
 
 Every command takes ``--lang id`` (default) or ``--lang en``. NIP details (birth date,
 TMT, sex) are masked unless ``--unmask`` is given, because they are personal data
@@ -36,18 +40,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
+import pendulum
+
+from birokrasi_retreat import samples, serialization, validation
 from birokrasi_retreat.errors import BirokrasiRetreatError, explain
 from birokrasi_retreat.ids import kode_wilayah, nip
 from birokrasi_retreat.messages import Lang, render
+from birokrasi_retreat.organization import UnitKind
 from birokrasi_retreat.ranks import AsnType, Eselon
+from birokrasi_retreat.roster import Roster
 
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from birokrasi_retreat.organization import Official
 
 
 __all__ = ["main"]
@@ -209,8 +221,71 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             f"{eselon!s:<7}{eselon.family.label:<15}{low}-{high} ({low.pangkat} - {high.pangkat})",
             width=width,
         )
+    out.line()
+    _demo_roster(out, lang)
     out.flush()
     return 0
+
+
+def _demo_roster(out: _Printer, lang: Lang) -> None:
+    dataset = samples.load("malang")
+    roster = dataset.roster
+    on = dataset.as_of
+    out.line(f"== {_text('cli.demo.roster', lang, title=dataset.title, on=on.isoformat())}")
+    out.line()
+    pppk = sum(1 for o in roster.officials if o.asn_type is AsnType.PPPK)
+    vacant = roster.vacancies(on=on)
+    out.row(_text("cli.roster.pemda", lang), f"{roster.pemda.name} ({roster.pemda.kode})")
+    out.row(_text("cli.roster.head", lang), f"{roster.pemda.head_title} {roster.pemda.head_name}")
+    out.row(
+        _text("cli.roster.units", lang),
+        _text(
+            "cli.roster.units_value",
+            lang,
+            opd=len(roster.perangkat_daerah),
+            kecamatan=len(roster.kecamatan),
+            kelurahan=len(roster.kelurahan),
+        ),
+    )
+    out.row(_text("cli.roster.posts", lang), str(len(roster.positions)))
+    out.row(
+        _text("cli.roster.officials", lang),
+        _text("cli.roster.officials_value", lang, n=len(roster.officials), pppk=pppk),
+    )
+    out.row(_text("cli.roster.vacant", lang), ", ".join(p.title for p in vacant))
+    lurah = next(h for h in roster.heads(UnitKind.KELURAHAN, on=on) if h.official is not None)
+    nip = cast("Official", lurah.official).nip  # chosen for having an official just above
+    chain = [lurah.position.title]
+    chain += [h.position.title for h in roster.chain_of_command(nip, on=on)]
+    chain.append(f"{roster.pemda.head_title} {roster.pemda.head_name}")
+    out.row(_text("cli.roster.chain", lang), " -> ".join(chain))
+    out.line()
+    out.line(validation.check(roster, on=on).to_text(lang=lang))
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    out = _Printer()
+    try:
+        if args.sample is not None:
+            roster = samples.load_roster(args.sample)
+        else:
+            roster = serialization.load(args.file, Roster)
+        on = None if args.on is None else pendulum.Date(args.on.year, args.on.month, args.on.day)
+        report = validation.check(roster, on=on, select=args.select, ignore=args.ignore)
+    except BirokrasiRetreatError as error:
+        for line in explain(error, lang=lang):
+            out.line(line)
+        out.flush()
+        return 1
+    if args.format == "json":
+        out.line(json.dumps(report.to_dict(lang=lang), ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        out.line(report.to_markdown(lang=lang))
+    else:
+        out.line(report.to_text(lang=lang))
+    out.flush()
+    return 0 if report.ok else 1
 
 
 def _iso_date(text: str) -> dt.date:
@@ -269,6 +344,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     wilayah.add_argument("code", nargs="+", help="the region code, dotted or not")
     wilayah.set_defaults(handler=_cmd_wilayah)
+    check = commands.add_parser(
+        "validate",
+        parents=[common],
+        help="check a roster file (TOML, JSON or YAML) or a bundled sample against every rule",
+    )
+    source = check.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", help="the roster document (.toml, .json, .yaml)")
+    source.add_argument("--sample", choices=samples.names(), help="check a bundled sample roster")
+    check.add_argument("--on", type=_iso_date, default=None, help="reference date (YYYY-MM-DD)")
+    check.add_argument("--select", action="append", metavar="CODE", help="run only this rule")
+    check.add_argument("--ignore", action="append", metavar="CODE", help="skip this rule")
+    check.add_argument(
+        "--format", choices=["text", "markdown", "json"], default="text", help="report format"
+    )
+    check.set_defaults(handler=_cmd_validate)
     return parser
 
 
