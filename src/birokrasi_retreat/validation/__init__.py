@@ -33,7 +33,7 @@ from birokrasi_retreat.validation._engine import (
 
 
 # Plain sorted() order, which tests/test_public_api.py checks (ruff sorts constants first).
-__all__ = [  # noqa: RUF022
+__all__ = [
     "Context",
     "Finding",
     "Hit",
