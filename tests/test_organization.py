@@ -975,3 +975,9 @@ class TestStructureErrors:
         for text in (str(leaf), leaf.message("id"), leaf.message("en"), repr(leaf.params)):
             assert "198609262015131001" not in text
             assert "19860926" not in text
+
+
+def test_pppk_repr_keeps_the_pppk_layout() -> None:
+    """An NI PPPK is masked in its own layout, showing only the sequence."""
+    official = Official(nip="199001012024211002", name="Sari", sex=Sex.MALE, asn_type=AsnType.PPPK)
+    assert "nip='******** **** ** * 002'" in repr(official)

@@ -460,8 +460,10 @@ def _back_titles(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _masked_repr(number: str) -> str:
-    # NIP and NI PPPK are personal data (UU 27/2022): a repr shows them masked.
-    return repr(_nip.mask(number))
+    # NIP and NI PPPK are personal data (UU 27/2022): a repr shows them masked, in the
+    # layout the number is valid in (an NI PPPK is usually invalid as a PNS NIP).
+    kind = AsnType.PNS if _nip.is_valid(number) else AsnType.PPPK
+    return repr(_nip.mask(number, kind=kind))
 
 
 def _roman(value: str) -> int | None:
