@@ -15,6 +15,16 @@ from birokrasi_retreat import serialization
 from birokrasi_retreat import strategies as brst
 from birokrasi_retreat.ids.kode_wilayah import KodeWilayah
 from birokrasi_retreat.ids.nip import NIP
+from birokrasi_retreat.organization import (
+    Appointment,
+    Kecamatan,
+    Kelurahan,
+    Official,
+    Pemda,
+    PerangkatDaerah,
+    Position,
+    UnitKind,
+)
 from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, PositionFamily, Sex
 
 
@@ -83,5 +93,35 @@ def test_plain_values_round_trip() -> None:
     def check(nip: NIP, kode: KodeWilayah, golongan: Golongan, eselon: Eselon) -> None:
         for value in (nip, kode, golongan, eselon):
             assert value == serialization.from_dict(serialization.to_dict(value), type(value))
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("strategy", "cls"),
+    [
+        (brst.pemdas(), Pemda),
+        (brst.units(kinds=st.just(UnitKind.KECAMATAN)), Kecamatan),
+        (brst.units(kinds=st.just(UnitKind.KELURAHAN)), Kelurahan),
+        (
+            brst.units(kinds=st.sampled_from([UnitKind.DINAS, UnitKind.BAGIAN, UnitKind.BUMD])),
+            PerangkatDaerah,
+        ),
+        (brst.positions(), Position),
+        (brst.officials(), Official),
+        (brst.appointments(), Appointment),
+    ],
+    ids=lambda value: value.__name__ if isinstance(value, type) else "",
+)
+def test_model_round_trip(strategy: st.SearchStrategy[Any], cls: type[Any]) -> None:
+    """Every model of the hierarchy round-trips through dict and each document format."""
+
+    @given(strategy)
+    def check(value: Any) -> None:
+        assert value == serialization.from_dict(serialization.to_dict(value), cls)
+        for fmt in ("json", "toml", "yaml"):
+            assert value == serialization.loads(
+                serialization.dumps(value, format=fmt), cls, format=fmt
+            )
 
     check()

@@ -41,8 +41,10 @@ from birokrasi_retreat.strategies._ids import (
 from birokrasi_retreat.strategies._organization import (
     appointments,
     officials,
+    pemdas,
     positions,
     rosters,
+    units,
 )
 
 
@@ -58,10 +60,12 @@ __all__ = [
     "ni_pppks",
     "nips",
     "officials",
+    "pemdas",
     "position_families",
     "positions",
     "rosters",
     "sexes",
+    "units",
 ]
 
 
@@ -84,7 +88,16 @@ def _hypothesis_setup_hook() -> None:
 
     from birokrasi_retreat.ids.kode_wilayah import KodeWilayah  # noqa: PLC0415
     from birokrasi_retreat.ids.nip import NIP  # noqa: PLC0415
-    from birokrasi_retreat.organization import Appointment, Official, Position  # noqa: PLC0415
+    from birokrasi_retreat.organization import (  # noqa: PLC0415
+        Appointment,
+        Kecamatan,
+        Kelurahan,
+        Official,
+        Pemda,
+        PerangkatDaerah,
+        Position,
+        UnitKind,
+    )
     from birokrasi_retreat.roster import Roster  # noqa: PLC0415
 
     st.register_type_strategy(NIP, st.one_of(nips(), ni_pppks()))
@@ -95,3 +108,10 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Position, positions())
     st.register_type_strategy(Appointment, appointments())
     st.register_type_strategy(Roster, rosters())
+    st.register_type_strategy(Pemda, pemdas())
+    for cls, kind in (
+        (Kecamatan, UnitKind.KECAMATAN),
+        (Kelurahan, UnitKind.KELURAHAN),
+        (PerangkatDaerah, UnitKind.DINAS),
+    ):
+        st.register_type_strategy(cls, units(kinds=st.just(kind)))

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from birokrasi_retreat.ids.nip import NIP
 
 
-__all__ = ["appointments", "officials", "positions", "rosters"]
+__all__ = ["appointments", "officials", "pemdas", "positions", "rosters", "units"]
 
 # Synthetic names: common Indonesian given names and family names, combined at random.
 # They name no one.
@@ -214,6 +214,71 @@ def _plain(day: dt.date | None) -> dt.date:
     # st.dates needs plain dates for its bounds; generated PNS NIPs always have a TMT.
     day = day or dt.date(2019, 1, 1)
     return dt.date(day.year, day.month, day.day)
+
+
+def pemdas() -> st.SearchStrategy[Pemda]:
+    """Generate Pemda (regional governments): real kota with their elected head unnamed.
+
+    Returns:
+        A strategy for `Pemda` values of kind kota.
+
+    Examples:
+        >>> from hypothesis import given
+        >>> @given(pemdas())
+        ... def check(pemda):
+        ...     assert pemda.kode.is_kota and pemda.head_title == "Wali Kota"
+        >>> check()
+    """
+    return st.sampled_from(_KOTA).map(
+        lambda pair: Pemda(kind=PemdaKind.KOTA, name=pair[1], kode=KodeWilayah(code=pair[0]))
+    )
+
+
+@st.composite
+def _unit(draw: st.DrawFn, kind: UnitKind) -> PerangkatDaerah | Kecamatan | Kelurahan:
+    unit_id = draw(_ids())
+    if kind is UnitKind.KECAMATAN:
+        number = draw(st.integers(min_value=1, max_value=99))
+        return Kecamatan(
+            id=unit_id, name=f"Kecamatan {number}", kode=KodeWilayah(code=f"35.73.{number:02d}")
+        )
+    if kind is UnitKind.KELURAHAN:
+        number = draw(st.integers(min_value=1, max_value=999))
+        return Kelurahan(
+            id=unit_id,
+            name=f"Kelurahan {number}",
+            kode=KodeWilayah(code=f"35.73.01.1{number:03d}"),
+            kecamatan=draw(_ids()),
+        )
+    parent = draw(st.one_of(st.none(), _ids()))
+    return PerangkatDaerah(
+        id=unit_id, name=f"{kind.value.title()} {unit_id}", kind=kind, parent=parent
+    )
+
+
+def units(
+    *, kinds: st.SearchStrategy[UnitKind] | None = None
+) -> st.SearchStrategy[PerangkatDaerah | Kecamatan | Kelurahan]:
+    """Generate units of a Pemda: perangkat daerah, kecamatan or kelurahan.
+
+    Kecamatan and kelurahan get codes inside Kota Malang (35.73); references to parent
+    units are free slugs, so put units in a `Roster` through `rosters` instead when the
+    references must resolve.
+
+    Args:
+        kinds: A strategy for the unit kind (default: every kind).
+
+    Returns:
+        A strategy for `PerangkatDaerah`, `Kecamatan` or `Kelurahan` values.
+
+    Examples:
+        >>> from hypothesis import given
+        >>> @given(units(kinds=st.just(UnitKind.KECAMATAN)))
+        ... def check(unit):
+        ...     assert isinstance(unit, Kecamatan)
+        >>> check()
+    """
+    return (st.sampled_from(UnitKind) if kinds is None else kinds).flatmap(_unit)
 
 
 def _fitting_golongan(eselon: Eselon) -> st.SearchStrategy[Golongan]:
