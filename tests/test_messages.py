@@ -133,3 +133,31 @@ def test_finding_codes_render() -> None:
     """A finding renders from the same catalogue as errors."""
     finding = Finding(code="invalid.group", severity=Severity.ERROR, params={"count": 3})
     assert finding.message("en") == "3 validation errors were found."
+
+
+class TestRegister:
+    def test_register_render_unregister(self) -> None:
+        """A code of the user's own gets a bilingual message until it is unregistered."""
+        messages.register("USR001", indonesian="Unit {unit}.", english="Unit {unit}!")
+        try:
+            assert "Unit Kadia!" == messages.render("USR001", "en", {"unit": "Kadia"})
+            assert "Unit Kadia." == messages.render("USR001", "id", {"unit": "Kadia"})
+        finally:
+            messages.unregister("USR001")
+        assert "USR001" == messages.render("USR001", "en")
+
+    def test_library_codes_cannot_be_replaced(self) -> None:
+        """Registering a library code, or one code twice, is refused."""
+        with pytest.raises(ValueError, match="already has a message"):
+            messages.register("nip.length", indonesian="a", english="b")
+        messages.register("USR002", indonesian="a", english="b")
+        try:
+            with pytest.raises(ValueError, match="already has a message"):
+                messages.register("USR002", indonesian="a", english="b")
+        finally:
+            messages.unregister("USR002")
+
+    def test_unregister_unknown(self) -> None:
+        """Unregistering a code that was never registered is a KeyError."""
+        with pytest.raises(KeyError):
+            messages.unregister("USR003")

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
-__all__ = ["LANGUAGES", "Lang", "catalogue", "render"]
+__all__ = ["LANGUAGES", "Lang", "catalogue", "register", "render", "unregister"]
 
 Lang = Literal["id", "en"]
 """A language code the catalogue speaks: ``"id"`` (Bahasa Indonesia) or ``"en"`` (English)."""
@@ -38,6 +38,9 @@ LANGUAGES: Final[tuple[Lang, ...]] = get_args(Lang)
 """Every language of the catalogue, Indonesian first (the default)."""
 
 _FORMATTER = string.Formatter()
+
+# Messages registered at run time for codes of the user's own (rules of their own).
+_EXTRA: dict[str, Mapping[Lang, str]] = {}
 
 
 @functools.cache
@@ -90,7 +93,7 @@ def render(code: str, lang: Lang = "id", params: Mapping[str, object] | None = N
         >>> render("no.such.code", "en")
         'no.such.code'
     """
-    texts = catalogue().get(code)
+    texts = catalogue().get(code) or _EXTRA.get(code)
     if texts is None:
         return code
     template = texts.get(lang, texts["id"])
@@ -99,3 +102,43 @@ def render(code: str, lang: Lang = "id", params: Mapping[str, object] | None = N
         return _FORMATTER.vformat(template, (), values)
     except (KeyError, IndexError, ValueError):
         return f"{template} ({code})"
+
+
+def register(code: str, *, indonesian: str, english: str) -> None:
+    """Add the message of a code of your own (a rule you registered) in both languages.
+
+    Templates use ``str.format`` fields, filled from the finding's or error's params.
+
+    Args:
+        code: Your code; it must not be one of the library's or already registered.
+        indonesian: The Indonesian template.
+        english: The English template.
+
+    Raises:
+        ValueError: The code already has a message (a programming error).
+
+    Examples:
+        >>> register("KDR900", indonesian="{unit} tanpa kepala.", english="{unit} has no head.")
+        >>> render("KDR900", "en", {"unit": "Kadia"})
+        'Kadia has no head.'
+        >>> unregister("KDR900")
+        >>> render("KDR900", "en")
+        'KDR900'
+    """
+    if code in catalogue() or code in _EXTRA:
+        msg = f"message code {code!r} already has a message"
+        raise ValueError(msg)
+    _EXTRA[code] = MappingProxyType({"id": indonesian, "en": english})
+
+
+def unregister(code: str) -> None:
+    """Remove a message added with `register` (the library's own cannot be removed).
+
+    Raises:
+        KeyError: ``code`` was not registered with `register`.
+
+    Examples:
+        >>> register("KDR901", indonesian="a", english="b")
+        >>> unregister("KDR901")
+    """
+    del _EXTRA[code]

@@ -32,6 +32,7 @@ from birokrasi_retreat.validation import (
     _engine,
     check,
     rule,
+    unregister,
     validate,
 )
 
@@ -177,6 +178,71 @@ class TestRule:
     def test_fixture_restores_the_registry(self) -> None:
         """After a test, the test rules are gone (the docs page stays current)."""
         assert not any(code.startswith("TST") for code in RULES)
+
+
+class TestOwnRules:
+    def test_rule_with_messages_renders_and_unregisters(self) -> None:
+        """A rule of the user's own carries its messages; unregister removes both."""
+
+        @rule(
+            "USR100",
+            severity=Severity.WARNING,
+            applies_to=Thing,
+            title_id="Kosong",
+            title_en="Empty",
+            rationale="r",
+            source="s",
+            message_id="Tidak ada nilai ({n}).",
+            message_en="No values ({n}).",
+        )
+        def _empty(thing: Thing, _ctx: Context) -> Iterator[Hit]:
+            if not thing.values:
+                yield Hit(params={"n": 0})
+
+        try:
+            [found] = check(Thing(), select=["USR100"])
+            assert ("No values (0).", "Tidak ada nilai (0).") == (
+                found.message("en"),
+                found.message("id"),
+            )
+        finally:
+            unregister("USR100")
+        assert "USR100" not in RULES
+        assert "USR100" == found.message("en")
+
+    def test_rule_without_messages_unregisters(self) -> None:
+        """A rule registered without messages can be removed too."""
+        rule(
+            "USR101",
+            severity=Severity.INFO,
+            applies_to=Other,
+            title_id="t",
+            title_en="t",
+            rationale="r",
+            source="s",
+        )(lambda _obj, _ctx: ())
+        unregister("USR101")
+        assert "USR101" not in RULES
+
+    def test_half_a_message_is_refused(self) -> None:
+        """Giving only one language of the message is a programming error."""
+        with pytest.raises(ValueError, match="both message_id and message_en"):
+            rule(
+                "USR102",
+                severity=Severity.INFO,
+                applies_to=Other,
+                title_id="t",
+                title_en="t",
+                rationale="r",
+                source="s",
+                message_id="only Indonesian",
+            )(lambda _obj, _ctx: ())
+        assert "USR102" not in RULES
+
+    def test_unregister_unknown_rule(self) -> None:
+        """Removing a rule that does not exist is an UnknownReferenceError."""
+        with pytest.raises(UnknownReferenceError):
+            unregister("USR999")
 
 
 class TestCheckArguments:

@@ -28,6 +28,7 @@ from birokrasi_retreat.validation._engine import (
     Rule,
     check,
     rule,
+    unregister,
     validate,
 )
 
@@ -44,5 +45,6 @@ __all__ = [
     "check",
     "organization",
     "rule",
+    "unregister",
     "validate",
 ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import pendulum
 
+from birokrasi_retreat import messages
 from birokrasi_retreat.errors import (
     InvalidType,
     PolicyViolationError,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from birokrasi_retreat.messages import Lang
 
 
-__all__ = ["RULES", "Context", "Hit", "Report", "Rule", "check", "rule", "validate"]
+__all__ = ["RULES", "Context", "Hit", "Report", "Rule", "check", "rule", "unregister", "validate"]
 
 
 @attrs.frozen(kw_only=True)
@@ -109,6 +110,8 @@ class Rule:
 
 
 _REGISTRY: dict[str, Rule] = {}
+# Rules registered with a message of their own (removed with the rule).
+_WITH_MESSAGES: set[str] = set()
 
 RULES: Final[Mapping[str, Rule]] = MappingProxyType(_REGISTRY)
 """Every registered rule, by code (read-only)."""
@@ -123,6 +126,8 @@ def rule(
     title_en: str,
     rationale: str,
     source: str,
+    message_id: str | None = None,
+    message_en: str | None = None,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register a rule function under ``code`` (a decorator).
 
@@ -134,6 +139,9 @@ def rule(
         title_en: Short English title.
         rationale: Why the rule exists.
         source: The regulation or reason behind it.
+        message_id: For a rule of your own: the Indonesian message template of its
+            findings (the library's rules have theirs in the catalogue).
+        message_en: The English message template, given together with ``message_id``.
 
     Returns:
         A decorator returning the function unchanged.
@@ -150,6 +158,12 @@ def rule(
         if code in _REGISTRY:
             msg = f"rule {code} is registered twice"
             raise ValueError(msg)
+        if (message_id is None) is not (message_en is None):
+            msg = f"rule {code}: give both message_id and message_en, or neither"
+            raise ValueError(msg)
+        if message_id is not None and message_en is not None:
+            messages.register(code, indonesian=message_id, english=message_en)
+            _WITH_MESSAGES.add(code)
         _REGISTRY[code] = Rule(
             code=code,
             severity=severity,
@@ -163,6 +177,31 @@ def rule(
         return function
 
     return register
+
+
+def unregister(code: str) -> None:
+    """Remove a rule (and the message registered with it), e.g. after a test.
+
+    Raises:
+        UnknownReferenceError: ``code`` is not a registered rule.
+
+    Examples:
+        >>> @rule("TST001", severity=Severity.INFO, applies_to=int, title_id="t",
+        ...       title_en="t", rationale="r", source="s", message_id="m", message_en="m")
+        ... def _never(obj, ctx):
+        ...     return ()
+        >>> unregister("TST001")
+        >>> "TST001" in RULES
+        False
+    """
+    if code not in _REGISTRY:
+        raise UnknownReferenceError(
+            "reference.unknown", kind="kode aturan", kind_en="rule code", value=code
+        )
+    del _REGISTRY[code]
+    if code in _WITH_MESSAGES:
+        _WITH_MESSAGES.discard(code)
+        messages.unregister(code)
 
 
 def _codes(value: Iterable[str] | None, name: str) -> frozenset[str] | None:
