@@ -49,7 +49,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from birokrasi_retreat import validators
+from birokrasi_retreat import _fields, validators
 from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, InvalidType, ValidationError
 from birokrasi_retreat.ids import kode_wilayah as _kode_wilayah
 from birokrasi_retreat.ids import nip as _nip
@@ -153,30 +153,10 @@ _PERANGKAT_DAERAH = frozenset(
 )
 
 
-def _check_type(value: object, field: str) -> None:
-    if not isinstance(value, str):
-        raise InvalidType("data.type", path=field, expected="string", got=type(value).__name__)
-
-
-def _check_id(value: str, field: str) -> None:
-    # Identifiers are the user's own keys: printable, no surrounding spaces, not empty.
-    _check_type(value, field)
-    if not value or value != value.strip() or not value.isprintable():
-        raise InvalidFormat("org.id", path=field, field=field)
-
-
-def _id_field() -> str:
-    return attrs.field(validator=lambda _i, a, v: _check_id(v, a.name))
-
-
-def _text_field() -> str:
-    return attrs.field(validator=_non_blank)
-
-
-def _non_blank(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    _check_type(value, attribute.name)
-    if not value.strip():
-        raise InvalidFormat("org.blank", path=attribute.name, field=attribute.name)
+_check_type = _fields.check_type
+_id_field = _fields.id_field
+_text_field = _fields.text_field
+_non_blank = _fields.non_blank
 
 
 def _to_kode(value: KodeWilayah | str) -> KodeWilayah:
