@@ -20,6 +20,7 @@ Examples:
 
 from birokrasi_retreat.findings import Finding, Severity
 from birokrasi_retreat.validation import organization as organization
+from birokrasi_retreat.validation import retreat as retreat
 from birokrasi_retreat.validation._engine import (
     RULES,
     Context,
@@ -44,6 +45,7 @@ __all__ = [
     "Severity",
     "check",
     "organization",
+    "retreat",
     "rule",
     "unregister",
     "validate",
