@@ -10,6 +10,7 @@ import contextlib
 import io
 import re
 import shlex
+import tempfile
 
 from pathlib import Path
 
@@ -32,7 +33,10 @@ def runnable(command: str) -> list[str] | None:
 def output(argv: list[str]) -> str:
     """What ``birokrasi-retreat ARGV`` prints on stdout and stderr."""
     buffer = io.StringIO()
+    # Run in a scratch folder: the demo writes its .ics file to the current directory.
     with (
+        tempfile.TemporaryDirectory() as scratch,
+        contextlib.chdir(scratch),
         contextlib.redirect_stdout(buffer),
         contextlib.redirect_stderr(buffer),
         contextlib.suppress(SystemExit),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 
@@ -121,10 +122,13 @@ class TestWilayah:
 
 
 class TestDemo:
-    def test_demo_runs_in_both_languages(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """The demo explains NIPs, the seed cities' codes and the posts' eselon."""
+    def test_demo_runs_in_both_languages(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The demo explains identifiers, the roster and the Malang retreat, and writes the .ics."""
         for lang in ("id", "en"):
-            status, out = run(capsys, "demo", "--lang", lang)
+            ics = tmp_path / f"agenda-{lang}.ics"
+            status, out = run(capsys, "demo", "--lang", lang, "--ics", str(ics))
             assert status == 0
             assert "Kota Kendari" in out
             assert "Asia/Makassar (WITA)" in out
@@ -132,18 +136,66 @@ class TestDemo:
             assert "19860926" not in out
             assert "Kota Malang (35.73)" in out
             assert "ORG007" in out
+            assert "2025-05-15 - 2025-05-17" in out
+            assert "eligibility.matches" in out
+            assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+            assert b"TZID=Asia/Jakarta" in ics.read_bytes()
 
-    def test_demo_unmask(self, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_demo_unmask(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """With --unmask the demo shows the synthetic NIPs whole."""
-        status, out = run(capsys, "demo", "--unmask")
+        status, out = run(capsys, "demo", "--unmask", "--ics", str(tmp_path / "a.ics"))
         assert status == 0
         assert "19860926 201505 1 001" in out
+
+
+class TestIcs:
+    def test_sample_to_stdout(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The held Kendari agenda is written to stdout in WITA."""
+        status, out = run(capsys, "ics", "--sample", "kendari")
+        assert status == 0
+        assert out.startswith("BEGIN:VCALENDAR")
+        assert "TZID=Asia/Makassar" in out
+
+    def test_planned_and_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The Malang plan can be exported to a file, and a retreat document read back."""
+        target = tmp_path / "plan.ics"
+        status, out = run(
+            capsys, "ics", "--sample", "malang", "--planned", "-o", str(target), "--lang", "en"
+        )
+        assert status == 0
+        assert "written to" in out
+        assert b"20250516T" in target.read_bytes()
+        document = tmp_path / "retreat.toml"
+        serialization.dump(samples.load("kendari").retreat, document)
+        status, out = run(capsys, "ics", str(document))
+        assert status == 0
+        assert "TZID=Asia/Makassar" in out
+
+    def test_participant(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """One participant's agenda holds at most the retreat's sessions."""
+        retreat = samples.load("kendari").retreat
+        assert retreat is not None
+        nip = retreat.enrollments[0].nip
+        status, out = run(capsys, "ics", "--sample", "kendari", "--participant", nip)
+        assert status == 0
+        assert 0 < out.count("BEGIN:VEVENT") <= len(retreat.sessions)
+
+    def test_errors(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """No separate plan, or an unknown participant, exits 1 with a reason."""
+        status, out = run(capsys, "ics", "--sample", "kendari", "--planned", "--lang", "en")
+        assert status == 1
+        assert "no separate plan" in out
+        status, out = run(
+            capsys, "ics", "--sample", "kendari", "--participant", "198609262015051999"
+        )
+        assert status == 1
+        assert "198609262015051999" not in out
 
 
 def test_console_script_entry_point() -> None:
     """The installed command runs as a module too and exits 0 on the demo."""
     result = subprocess.run(
-        [sys.executable, "-m", "birokrasi_retreat", "demo", "--lang", "en"],
+        [sys.executable, "-m", "birokrasi_retreat", "demo", "--lang", "en", "--ics", os.devnull],
         capture_output=True,
         text=True,
         check=False,

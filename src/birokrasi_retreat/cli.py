@@ -5,13 +5,17 @@ Sub-commands:
 * ``demo``: the library's main job on its bundled sample data: explain a few synthetic
   NIPs, the region codes of the seed retreats' cities and the eselon of the posts that
   took part, then load the Malang sample roster and show its shape (units, posts,
-  vacancies, a chain of command) and its check report, with personal data masked.
+  vacancies, a chain of command) and its check report, then the Malang retreat: the
+  plan-versus-held diff, the eligibility summary, its check report, and its agenda
+  written as ``malang-2025.ics`` (``--ics`` to choose the path); personal data masked.
 * ``nip NUMBER...``: explain one NIP or NI PPPK (the digits may be given in groups), or say
   why it is invalid (exit status 1).
 * ``wilayah CODE``: explain one kode wilayah, or say why it is invalid (exit status 1).
 * ``validate FILE`` or ``validate --sample NAME``: check a roster against every rule and
   print the report (text, Markdown or JSON); exit status 1 when an error-level finding
   remains or the file cannot be read.
+* ``ics FILE`` or ``ics --sample NAME``: export a retreat's agenda (or one
+  participant's) as iCalendar, in the venue's time zone.
 
 Every command takes ``--lang id`` (default) or ``--lang en``. NIP details (birth date,
 TMT, sex) are masked unless ``--unmask`` is given, because they are personal data
@@ -43,16 +47,18 @@ import datetime as dt
 import json
 import sys
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
 
 import pendulum
 
-from birokrasi_retreat import samples, serialization, validation
+from birokrasi_retreat import calendar, eligibility, samples, serialization, validation
 from birokrasi_retreat.errors import BirokrasiRetreatError, explain
 from birokrasi_retreat.ids import kode_wilayah, nip
 from birokrasi_retreat.messages import Lang, render
 from birokrasi_retreat.organization import UnitKind
 from birokrasi_retreat.ranks import AsnType, Eselon
+from birokrasi_retreat.retreat import Retreat
 from birokrasi_retreat.roster import Roster
 
 
@@ -223,6 +229,80 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         )
     out.line()
     _demo_roster(out, lang)
+    out.line()
+    _demo_retreat(out, lang, Path(args.ics))
+    out.flush()
+    return 0
+
+
+def _demo_retreat(out: _Printer, lang: Lang, ics: Path) -> None:
+    dataset = samples.load("malang")
+    held = cast("Retreat", dataset.retreat)  # the Malang sample has both
+    planned = cast("Retreat", dataset.planned)
+    roster = dataset.roster
+    first_day = held.days[0]
+    out.line(f"== {_text('cli.demo.retreat', lang, title=held.title)}")
+    out.line()
+    out.row(_text("cli.retreat.venue", lang), f"{held.venue.name} ({held.venue.timezone_label})")
+    out.row(_text("cli.retreat.dates", lang), f"{first_day} - {held.days[-1]}, {held.nights}")
+    out.line()
+    out.line(_text("cli.retreat.diff", lang))
+    for line in calendar.diff(planned, held).lines(lang):
+        out.line(f"  - {line}")
+    out.line()
+    decisions = eligibility.evaluate(held.eligibility, roster, on=first_day)
+    counts = eligibility.summary(decisions)
+    eligible = sum(counts["eligible"].values())
+    out.line(
+        _text(
+            "cli.retreat.eligible",
+            lang,
+            eligible=eligible,
+            total=len(decisions),
+            enrolled=len(held.enrollments),
+        )
+    )
+    for group in ("eligible", "not_eligible"):
+        for reason, count in counts[group].items():
+            out.line(f"  {count:>4}  {reason}")
+    out.line()
+    out.line(validation.check(held, options={"roster": roster}).to_text(lang=lang))
+    ics.write_bytes(calendar.to_ics(held, dtstamp=_demo_stamp(dataset.as_of), lang=lang))
+    out.line()
+    out.line(_text("cli.retreat.ics", lang, path=str(ics), n=len(held.sessions)))
+
+
+def _demo_stamp(day: pendulum.Date) -> pendulum.DateTime:
+    # The .ics is reproducible: its DTSTAMP is the sample's reference date, not the clock.
+    return pendulum.datetime(day.year, day.month, day.day, tz="UTC")
+
+
+def _cmd_ics(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    out = _Printer()
+    try:
+        if args.sample is not None:
+            dataset = samples.load(args.sample)
+            retreat = dataset.planned if args.planned else dataset.retreat
+            if retreat is None:
+                out.line(_text("cli.ics.no_plan", lang, name=args.sample))
+                out.flush()
+                return 1
+            stamp = _demo_stamp(dataset.as_of)
+        else:
+            retreat = serialization.load(args.file, Retreat)
+            stamp = pendulum.now("UTC").start_of("second")
+        data = calendar.to_ics(retreat, dtstamp=stamp, participant=args.participant, lang=lang)
+    except BirokrasiRetreatError as error:
+        for line in explain(error, lang=lang):
+            out.line(line)
+        out.flush()
+        return 1
+    if args.output == "-":
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
+    Path(args.output).write_bytes(data)
+    out.line(_text("cli.retreat.ics", lang, path=args.output, n=data.count(b"BEGIN:VEVENT")))
     out.flush()
     return 0
 
@@ -325,6 +405,9 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", parents=[common, personal], help="run the main job on the bundled sample data"
     )
+    demo.add_argument(
+        "--ics", default="malang-2025.ics", help="where to write the Malang agenda (.ics)"
+    )
     demo.set_defaults(handler=_cmd_demo)
     nip_cmd = commands.add_parser(
         "nip", parents=[common, personal], help="explain a NIP or NI PPPK, or say why it is invalid"
@@ -359,6 +442,16 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=["text", "markdown", "json"], default="text", help="report format"
     )
     check.set_defaults(handler=_cmd_validate)
+    ics = commands.add_parser(
+        "ics", parents=[common], help="export a retreat's agenda as iCalendar (.ics)"
+    )
+    origin = ics.add_mutually_exclusive_group(required=True)
+    origin.add_argument("file", nargs="?", help="the retreat document (.toml, .json, .yaml)")
+    origin.add_argument("--sample", choices=samples.names(), help="a bundled sample retreat")
+    ics.add_argument("--planned", action="store_true", help="the sample's plan, not what was held")
+    ics.add_argument("--participant", metavar="NIP", help="only this participant's agenda")
+    ics.add_argument("-o", "--output", default="-", help="the file to write; - for stdout")
+    ics.set_defaults(handler=_cmd_ics)
     return parser
 
 
