@@ -2,9 +2,9 @@
 
 The retreats (*retret ASN*) that an Indonesian city government (Pemkot) holds for its
 officials, modelled end to end: identifiers (NIP, kode wilayah), ranks (golongan,
-eselon), strict serialization, the government roster with its validation rules and
-bundled samples, and, as the library grows, retreat programmes, evaluation and
-follow-up.
+eselon), strict serialization, the government roster, retreat programmes with their
+calendar, the validation rules and bundled samples, and, as the library grows,
+evaluation and follow-up.
 
 This module only re-exports the public names; see the submodules for the details.
 
@@ -19,17 +19,21 @@ Examples:
 """
 
 from birokrasi_retreat import (
+    calendar,
+    eligibility,
     errors,
     findings,
     ids,
     messages,
     organization,
     ranks,
+    retreat,
     roster,
     samples,
     serialization,
     validation,
     validators,
+    values,
 )
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
@@ -59,15 +63,35 @@ from birokrasi_retreat.organization import (
     UnitKind,
 )
 from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, GolonganFit, PositionFamily, Sex
+from birokrasi_retreat.retreat import (
+    Eligibility,
+    Enrollment,
+    EnrollmentStatus,
+    Retreat,
+    RetreatStatus,
+    Room,
+    Session,
+    SessionKind,
+    Speaker,
+    SpeakerLevel,
+    Venue,
+    VenueKind,
+    Window,
+)
 from birokrasi_retreat.roster import Holding, Roster
 from birokrasi_retreat.validation import RULES, Report, check, validate
+from birokrasi_retreat.values import BerAkhlak
 
 
 __all__ = [
     "Appointment",
     "AppointmentKind",
     "AsnType",
+    "BerAkhlak",
     "BirokrasiRetreatError",
+    "Eligibility",
+    "Enrollment",
+    "EnrollmentStatus",
     "Eselon",
     "FileAccessError",
     "Finding",
@@ -90,25 +114,39 @@ __all__ = [
     "PositionFamily",
     "RULES",
     "Report",
+    "Retreat",
+    "RetreatStatus",
+    "Room",
     "Roster",
     "ScoringError",
+    "Session",
+    "SessionKind",
     "Severity",
     "Sex",
+    "Speaker",
+    "SpeakerLevel",
     "UnitKind",
     "UnknownReferenceError",
     "ValidationError",
     "ValidationErrorGroup",
+    "Venue",
+    "VenueKind",
+    "Window",
+    "calendar",
     "check",
+    "eligibility",
     "errors",
     "findings",
     "ids",
     "messages",
     "organization",
     "ranks",
+    "retreat",
     "roster",
     "samples",
     "serialization",
     "validate",
     "validation",
     "validators",
+    "values",
 ]
