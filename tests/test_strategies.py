@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pendulum
 import pytest
@@ -181,3 +183,12 @@ class TestOrganization:
         """The organization types are registered for st.from_type."""
         assert isinstance(official, Official)
         assert isinstance(roster, Roster)
+
+
+def test_strategies_import_before_hypothesis() -> None:
+    """Importing the strategies first (hypothesis then runs our entry point) works."""
+    code = "import birokrasi_retreat.strategies as s; print(len(s.__all__))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

@@ -46,6 +46,8 @@ from birokrasi_retreat.strategies._organization import (
     rosters,
     units,
 )
+from birokrasi_retreat.strategies._retreat import retreats, sessions, speakers, venues
+from birokrasi_retreat.strategies._rubric import responses, rubrics, scales
 
 
 __all__ = [
@@ -63,55 +65,14 @@ __all__ = [
     "pemdas",
     "position_families",
     "positions",
+    "responses",
+    "retreats",
     "rosters",
+    "rubrics",
+    "scales",
+    "sessions",
     "sexes",
+    "speakers",
     "units",
+    "venues",
 ]
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register the library's types with `hypothesis.strategies.from_type`.
-
-    Called by hypothesis through the ``hypothesis`` entry point of this distribution.
-
-    Examples:
-        >>> _hypothesis_setup_hook()
-        >>> from hypothesis import find, strategies as st
-        >>> from birokrasi_retreat.ids.kode_wilayah import KodeWilayah
-        >>> find(st.from_type(KodeWilayah), lambda code: True).level
-        <Level.PROVINSI: 1>
-    """
-    # Imported here: the hook runs when hypothesis loads, before any test needs them.
-    import pendulum  # noqa: PLC0415
-
-    from hypothesis import strategies as st  # noqa: PLC0415
-
-    from birokrasi_retreat.ids.kode_wilayah import KodeWilayah  # noqa: PLC0415
-    from birokrasi_retreat.ids.nip import NIP  # noqa: PLC0415
-    from birokrasi_retreat.organization import (  # noqa: PLC0415
-        Appointment,
-        Kecamatan,
-        Kelurahan,
-        Official,
-        Pemda,
-        PerangkatDaerah,
-        Position,
-        UnitKind,
-    )
-    from birokrasi_retreat.roster import Roster  # noqa: PLC0415
-
-    st.register_type_strategy(NIP, st.one_of(nips(), ni_pppks()))
-    st.register_type_strategy(KodeWilayah, kode_wilayahs())
-    st.register_type_strategy(pendulum.DateTime, aware_datetimes())
-    st.register_type_strategy(pendulum.Date, dates())
-    st.register_type_strategy(Official, officials())
-    st.register_type_strategy(Position, positions())
-    st.register_type_strategy(Appointment, appointments())
-    st.register_type_strategy(Roster, rosters())
-    st.register_type_strategy(Pemda, pemdas())
-    for cls, kind in (
-        (Kecamatan, UnitKind.KECAMATAN),
-        (Kelurahan, UnitKind.KELURAHAN),
-        (PerangkatDaerah, UnitKind.DINAS),
-    ):
-        st.register_type_strategy(cls, units(kinds=st.just(kind)))
