@@ -3,8 +3,8 @@
 The retreats (*retret ASN*) that an Indonesian city government (Pemkot) holds for its
 officials, modelled end to end: identifiers (NIP, kode wilayah), ranks (golongan,
 eselon), strict serialization, the government roster, retreat programmes with their
-calendar, the validation rules and bundled samples, and, as the library grows,
-evaluation and follow-up.
+calendar, the validation rules and bundled samples, evaluation rubrics and scoring,
+and, as the library grows, the follow-up after a retreat.
 
 This module only re-exports the public names; see the submodules for the details.
 
@@ -29,7 +29,10 @@ from birokrasi_retreat import (
     ranks,
     retreat,
     roster,
+    rubric,
+    rubrics,
     samples,
+    scoring,
     serialization,
     validation,
     validators,
@@ -79,16 +82,32 @@ from birokrasi_retreat.retreat import (
     Window,
 )
 from birokrasi_retreat.roster import Holding, Roster
+from birokrasi_retreat.rubric import (
+    Aggregation,
+    Band,
+    Criterion,
+    Level,
+    Normalisation,
+    Phase,
+    Response,
+    Rubric,
+    Scale,
+    ScaleLabel,
+    SubjectKind,
+)
 from birokrasi_retreat.validation import RULES, Report, check, validate
 from birokrasi_retreat.values import BerAkhlak
 
 
 __all__ = [
+    "Aggregation",
     "Appointment",
     "AppointmentKind",
     "AsnType",
+    "Band",
     "BerAkhlak",
     "BirokrasiRetreatError",
+    "Criterion",
     "Eligibility",
     "Enrollment",
     "EnrollmentStatus",
@@ -105,19 +124,26 @@ __all__ = [
     "InvalidType",
     "Kecamatan",
     "Kelurahan",
+    "Level",
+    "Normalisation",
     "Official",
     "Pemda",
     "PemdaKind",
     "PerangkatDaerah",
+    "Phase",
     "PolicyViolationError",
     "Position",
     "PositionFamily",
     "RULES",
     "Report",
+    "Response",
     "Retreat",
     "RetreatStatus",
     "Room",
     "Roster",
+    "Rubric",
+    "Scale",
+    "ScaleLabel",
     "ScoringError",
     "Session",
     "SessionKind",
@@ -125,6 +151,7 @@ __all__ = [
     "Sex",
     "Speaker",
     "SpeakerLevel",
+    "SubjectKind",
     "UnitKind",
     "UnknownReferenceError",
     "ValidationError",
@@ -143,7 +170,10 @@ __all__ = [
     "ranks",
     "retreat",
     "roster",
+    "rubric",
+    "rubrics",
     "samples",
+    "scoring",
     "serialization",
     "validate",
     "validation",

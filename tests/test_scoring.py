@@ -1,0 +1,857 @@
+"""Tests for birokrasi_retreat.scoring: scores, the bulk path, aggregates and the IKM.
+
+The properties of issue 5 are checked over the public strategies (scores lie in 0-100,
+raising a rating never lowers a score, criteria order does not matter, the perfect and
+the worst answers score 100 and 0 under min-max, bands are monotone, ``score_many``
+equals ``score``, aggregation is order-independent and suppresses small groups). The IKM
+test reproduces the published worked example of PermenPAN-RB 14/2017 (REFERENCE.md 7,
+S12: GASPUL_BACKEND ``rumus_perhitungan_ikm_lengkap.md``, Triwulan III, 29 respondents).
+The NIPs are synthetic; ``198609262015051001`` is the documented example (REFERENCE.md 4.1).
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from birokrasi_retreat import _stats, rubrics, scoring
+from birokrasi_retreat.errors import ScoringError
+from birokrasi_retreat.rubric import (
+    Aggregation,
+    Band,
+    Criterion,
+    Normalisation,
+    Phase,
+    Response,
+    Rubric,
+    Scale,
+    SubjectKind,
+)
+from birokrasi_retreat.scoring import (
+    Aggregate,
+    CriterionScore,
+    IkmResult,
+    Score,
+    aggregate,
+    ikm,
+    score,
+    score_many,
+)
+from birokrasi_retreat.strategies._rubric import responses
+from birokrasi_retreat.strategies._rubric import rubrics as rubric_strategy
+
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+
+NIP = "198609262015051001"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _scoreable(rubric: Rubric) -> Rubric:
+    """Ratio normalisation needs scales from 0 up: use min-max where one starts below."""
+    if rubric.normalisation is Normalisation.RATIO and any(
+        criterion.scale.min_value < 0 for criterion in rubric.criteria
+    ):
+        return attrs.evolve(rubric, normalisation=Normalisation.MIN_MAX)
+    return rubric
+
+
+SCOREABLE = rubric_strategy().map(_scoreable)
+
+
+def _answers(rubric: Rubric) -> st.SearchStrategy[Response]:
+    """Valid responses to ``rubric`` that answer at least one criterion."""
+    return responses(rubric).filter(lambda response: bool(response.ratings))
+
+
+def _criterion(
+    criterion_id: str,
+    scale: Scale | None = None,
+    *,
+    weight: float = 1.0,
+    required: bool = True,
+) -> Criterion:
+    return Criterion(
+        id=criterion_id,
+        title_id=criterion_id.upper(),
+        title_en=criterion_id.upper(),
+        scale=Scale.likert(5) if scale is None else scale,
+        weight=weight,
+        required=required,
+    )
+
+
+def _rubric(
+    *criteria: Criterion,
+    rubric_id: str = "r",
+    bands: tuple[Band, ...] = (),
+    normalisation: Normalisation = Normalisation.MIN_MAX,
+) -> Rubric:
+    return Rubric(
+        id=rubric_id,
+        title_id="Contoh",
+        title_en="Example",
+        criteria=criteria,
+        bands=bands,
+        normalisation=normalisation,
+    )
+
+
+def _response(
+    ratings: Mapping[str, float],
+    *,
+    rubric_id: str = "r",
+    subject: str = "s-1",
+    rater: str = "r-1",
+    kind: SubjectKind = SubjectKind.SESSION,
+    phase: Phase = Phase.POST,
+) -> Response:
+    return Response(
+        rubric=rubric_id,
+        subject_kind=kind,
+        subject=subject,
+        rater=rater,
+        phase=phase,
+        ratings=ratings,
+    )
+
+
+def _result(value: float, *, subject: str = "s-1", rater: str = "r-1") -> Score:
+    return Score(
+        rubric="r",
+        subject_kind=SubjectKind.PARTICIPANT,
+        subject=subject,
+        rater=rater,
+        phase=Phase.POST,
+        value=value,
+        band=None,
+        breakdown=(),
+    )
+
+
+def _band(code: str, lower: float) -> Band:
+    return Band(code=code, label_id=code, label_en=code, lower=lower)
+
+
+def _raised(call: Any) -> ScoringError:
+    with pytest.raises(ScoringError) as info:
+        call()
+    return info.value
+
+
+# --------------------------------------------------------------------------- score
+
+
+class TestScore:
+    def test_weighted_mean_of_normalised_ratings(self) -> None:
+        """Min-max: 100 × Σ w·(x - min)/(max - min) / Σ w, here (1 + 3 × 0.75) / 4."""
+        rubric = _rubric(_criterion("a"), _criterion("b", weight=3))
+        result = score(rubric, _response({"a": 5, "b": 4}))
+        assert 81.25 == result.value
+        assert (
+            CriterionScore(criterion="a", rating=5, normalised=1.0, weight=1.0),
+            CriterionScore(criterion="b", rating=4, normalised=0.75, weight=3.0),
+        ) == result.breakdown
+
+    def test_ratio_normalisation_divides_by_the_maximum(self) -> None:
+        """Ratio ("lock zero"): x / max, so 3 on 1-4 is 75 and the worst answer keeps 25."""
+        rubric = _rubric(
+            _criterion("a", Scale.likert(4)),
+            _criterion("b", Scale.likert(4)),
+            normalisation=Normalisation.RATIO,
+        )
+        assert 75.0 == score(rubric, _response({"a": 3, "b": 3})).value
+        assert 25.0 == score(rubric, _response({"a": 1, "b": 1})).value
+
+    def test_unanswered_optional_criterion_drops_out(self) -> None:
+        """An unanswered optional criterion leaves both sums; its breakdown shows None."""
+        rubric = _rubric(_criterion("a"), _criterion("b", weight=9, required=False))
+        result = score(rubric, _response({"a": 4}))
+        assert 75.0 == result.value
+        assert (
+            CriterionScore(criterion="b", rating=None, normalised=None, weight=9.0)
+            == (result.breakdown[1])
+        )
+
+    def test_integral_float_rating_is_the_same_answer(self) -> None:
+        """4.0 and 4 score alike and the breakdown holds the int."""
+        rubric = _rubric(_criterion("a"))
+        assert score(rubric, _response({"a": 4})) == score(rubric, _response({"a": 4.0}))
+        assert 4 == score(rubric, _response({"a": 4.0})).breakdown[0].rating
+
+    def test_copies_identity_of_the_response(self) -> None:
+        """Rubric, subject kind, subject, rater and phase come from the response."""
+        rubric = _rubric(_criterion("a"))
+        result = score(
+            rubric,
+            _response(
+                {"a": 3}, subject="dinkes", rater="r-9", kind=SubjectKind.UNIT, phase=Phase.PRE
+            ),
+        )
+        assert ("r", SubjectKind.UNIT, "dinkes", "r-9", Phase.PRE) == (
+            result.rubric,
+            result.subject_kind,
+            result.subject,
+            result.rater,
+            result.phase,
+        )
+
+    def test_rounds_half_up_once(self) -> None:
+        """12.345 exactly (2469 of 0-20000) rounds up to 12.35, not to even 12.34."""
+        rubric = _rubric(_criterion("a", Scale(min_value=0, max_value=20_000)))
+        assert 12.35 == score(rubric, _response({"a": 2469})).value
+
+    def test_rounds_a_repeating_fraction(self) -> None:
+        """2/3 of the range is 66.666... and rounds to 66.67."""
+        rubric = _rubric(_criterion("a", Scale.likert(4)))
+        assert 66.67 == score(rubric, _response({"a": 3})).value
+
+    def test_band_is_chosen_on_the_rounded_value(self) -> None:
+        """50.005 rounds to 50.01, which is in the band starting at 50.01."""
+        rubric = _rubric(
+            _criterion("a", Scale(min_value=0, max_value=20_000)),
+            bands=(_band("lo", 0), _band("hi", 50.01)),
+        )
+        result = score(rubric, _response({"a": 10_001}))
+        assert (50.01, "hi") == (result.value, result.band.code if result.band else None)
+
+    def test_no_bands_gives_none(self) -> None:
+        """A rubric without bands gives scores without a band."""
+        assert score(_rubric(_criterion("a")), _response({"a": 3})).band is None
+
+    def test_repr_masks_a_nip_subject(self) -> None:
+        """A participant's NIP never appears whole in the repr of a score."""
+        result = score(_rubric(_criterion("a")), _response({"a": 3}, subject=NIP))
+        assert NIP not in repr(result)
+        assert "001" in repr(result)
+
+    @given(st.data())
+    def test_value_lies_within_0_and_100(self, data: st.DataObject) -> None:
+        """Every score of a valid response lies in 0-100 with 2 decimals at most."""
+        rubric = data.draw(SCOREABLE)
+        result = score(rubric, data.draw(_answers(rubric)))
+        assert 0 <= result.value <= 100
+        assert _stats.round_half_up(result.value) == result.value
+        assert [c.id for c in rubric.criteria] == [p.criterion for p in result.breakdown]
+
+    @given(st.data())
+    def test_raising_one_rating_never_lowers_the_score(self, data: st.DataObject) -> None:
+        """Moving one answered rating up its scale never lowers the score."""
+        rubric = data.draw(SCOREABLE)
+        response = data.draw(_answers(rubric))
+        scales = {c.id: c.scale for c in rubric.criteria}
+        raisable = [k for k, v in response.ratings.items() if v < scales[k].max_value]
+        assume(raisable)
+        key = data.draw(st.sampled_from(raisable))
+        higher = data.draw(
+            st.sampled_from([p for p in scales[key].points if p > response.ratings[key]])
+        )
+        raised = attrs.evolve(response, ratings={**response.ratings, key: higher})
+        assert score(rubric, response).value <= score(rubric, raised).value
+
+    @given(st.data())
+    def test_criteria_order_does_not_matter(self, data: st.DataObject) -> None:
+        """Permuting a rubric's criteria changes neither the value nor the band."""
+        rubric = data.draw(SCOREABLE)
+        response = data.draw(_answers(rubric))
+        shuffled = attrs.evolve(rubric, criteria=data.draw(st.permutations(rubric.criteria)))
+        first, second = score(rubric, response), score(shuffled, response)
+        assert (first.value, first.band) == (second.value, second.band)
+
+    @given(rubric_strategy().map(lambda r: attrs.evolve(r, normalisation="min_max")))
+    def test_perfect_scores_100_and_worst_0_under_min_max(self, rubric: Rubric) -> None:
+        """Under min-max, every criterion at its maximum scores 100, at its minimum 0."""
+        best = _response({c.id: c.scale.max_value for c in rubric.criteria}, rubric_id=rubric.id)
+        worst = _response({c.id: c.scale.min_value for c in rubric.criteria}, rubric_id=rubric.id)
+        assert 100.0 == score(rubric, best).value
+        assert 0.0 == score(rubric, worst).value
+
+    @given(st.data())
+    def test_bands_are_monotone(self, data: st.DataObject) -> None:
+        """A higher score never falls in a lower band than a lower score."""
+        rubric = data.draw(SCOREABLE.filter(lambda r: bool(r.bands)))
+        first, second = sorted(
+            (score(rubric, data.draw(_answers(rubric))) for _ in range(2)),
+            key=lambda result: result.value,
+        )
+        assert first.band is not None
+        assert second.band is not None
+        assert rubric.bands.index(first.band) <= rubric.bands.index(second.band)
+        assert first.band.lower <= first.value
+
+
+class TestScoreErrors:
+    def test_response_for_another_rubric(self) -> None:
+        """A response naming another rubric is refused (scoring.wrong_rubric)."""
+        error = _raised(lambda: score(_rubric(_criterion("a")), _response({"a": 3}, rubric_id="x")))
+        assert ("scoring.wrong_rubric", "rubric") == (error.code, error.path)
+        assert {"rubric": "r", "got": "x"} == dict(error.params)
+        assert 'This response is for rubric "x", not rubric "r".' == error.message("en")
+
+    def test_rating_for_an_unknown_criterion(self) -> None:
+        """A rating for a criterion the rubric lacks is refused (EVA001)."""
+        error = _raised(lambda: score(_rubric(_criterion("a")), _response({"a": 3, "z": 1})))
+        assert ("scoring.unknown_criterion", "ratings['z']") == (error.code, error.path)
+        assert 'Rubrik "r" tidak memiliki kriteria "z".' == error.message("id")
+
+    @pytest.mark.parametrize("rating", [0, 6, 2.5, -1])
+    def test_rating_off_the_scale(self, rating: float) -> None:
+        """A rating outside the scale or between its points is refused (EVA002)."""
+        error = _raised(lambda: score(_rubric(_criterion("a")), _response({"a": rating})))
+        assert ("scoring.off_scale", "ratings['a']") == (error.code, error.path)
+        assert {"criterion": "a", "value": rating, "min": 1, "max": 5, "step": 1} == dict(
+            error.params
+        )
+
+    def test_rating_off_the_steps(self) -> None:
+        """A rating within the bounds but off the steps is refused (EVA002)."""
+        rubric = _rubric(_criterion("a", Scale(min_value=0, max_value=100, step=25)))
+        assert "scoring.off_scale" == _raised(lambda: score(rubric, _response({"a": 30}))).code
+
+    def test_required_criterion_unanswered(self) -> None:
+        """A required criterion left out is refused (EVA003)."""
+        rubric = _rubric(_criterion("a"), _criterion("b"))
+        error = _raised(lambda: score(rubric, _response({"a": 3})))
+        assert ("scoring.required_unanswered", "ratings['b']") == (error.code, error.path)
+        assert {"criterion": "b"} == dict(error.params)
+
+    def test_nothing_answered(self) -> None:
+        """A response answering no (optional) criterion cannot be scored."""
+        rubric = _rubric(_criterion("a", required=False))
+        error = _raised(lambda: score(rubric, _response({})))
+        assert ("scoring.no_answers", "ratings") == (error.code, error.path)
+
+    def test_ratio_on_a_scale_below_zero(self) -> None:
+        """Ratio normalisation of a scale starting below 0 is refused before any response."""
+        rubric = _rubric(
+            _criterion("a"),
+            _criterion("b", Scale(min_value=-2, max_value=2)),
+            normalisation=Normalisation.RATIO,
+        )
+        error = _raised(lambda: score(rubric, _response({"a": 3, "b": 0})))
+        assert ("scoring.ratio_scale", "criteria[1].scale.min_value") == (error.code, error.path)
+        assert {"criterion": "b", "min": -2} == dict(error.params)
+
+    def test_errors_are_value_errors_with_both_languages(self) -> None:
+        """Scoring errors are ValueErrors whose messages render in both languages."""
+        error = _raised(lambda: score(_rubric(_criterion("a")), _response({"a": 9})))
+        assert isinstance(error, ValueError)
+        assert error.message("id") != error.message("en")
+
+
+# --------------------------------------------------------------------------- score_many
+
+
+def _tie_rubric() -> Rubric:
+    """Eight equal 1-5 criteria: values are multiples of 3.125, half of them ties."""
+    return _rubric(*(_criterion(f"c{i}") for i in range(8)))
+
+
+class TestScoreMany:
+    def test_equals_score_on_ties(self) -> None:
+        """Values ending in 5 in the third decimal round half-up exactly as `score` does."""
+        rubric = _tie_rubric()
+        batch = [
+            _response({f"c{i}": 2 if i < up else 1 for i in range(8)}, rater=f"r-{up}")
+            for up in range(9)
+        ]
+        expected = tuple(score(rubric, response) for response in batch)
+        assert expected == score_many(rubric, batch)
+        assert 3.13 == expected[1].value
+
+    def test_shared_patterns_and_values(self) -> None:
+        """Repeated patterns and different patterns with one value all score as `score`."""
+        rubric = _rubric(_criterion("a"), _criterion("b"), bands=(_band("x", 0),))
+        batch = [_response({"a": 1, "b": 2}), _response({"a": 2, "b": 1})] * 3
+        results = score_many(rubric, batch)
+        assert tuple(score(rubric, response) for response in batch) == results
+        assert results[0].breakdown is results[2].breakdown
+
+    def test_accepts_any_iterable(self) -> None:
+        """A generator of responses is scored like a list."""
+        rubric = _rubric(_criterion("a"))
+        batch = [_response({"a": point}) for point in (1, 3, 5)]
+        assert score_many(rubric, batch) == score_many(rubric, iter(batch))
+
+    def test_empty(self) -> None:
+        """No responses give no scores."""
+        assert () == score_many(_rubric(_criterion("a")), [])
+
+    def test_does_not_import_numpy_at_import_time(self) -> None:
+        """Importing the package and scoring leaves NumPy unimported until the bulk path."""
+        code = (
+            "import sys, birokrasi_retreat, birokrasi_retreat.scoring;"
+            "sys.exit('numpy' in sys.modules)"
+        )
+        assert 0 == subprocess.run([sys.executable, "-c", code], check=False).returncode
+
+    @given(st.data())
+    def test_equals_score(self, data: st.DataObject) -> None:
+        """score_many gives exactly the scores of `score`, to the last decimal."""
+        rubric = data.draw(SCOREABLE)
+        batch = data.draw(st.lists(_answers(rubric), max_size=12))
+        batch += batch[: data.draw(st.integers(min_value=0, max_value=len(batch)))]
+        assert tuple(score(rubric, response) for response in batch) == score_many(rubric, batch)
+
+    @given(st.data())
+    def test_equals_score_on_a_fine_scale(self, data: st.DataObject) -> None:
+        """On 0-1000 scales with float weights (many near-ties), both paths agree."""
+        rubric = data.draw(
+            rubric_strategy(
+                min_criteria=2,
+                scales=st.just(Scale(min_value=0, max_value=1000)),
+            )
+        )
+        batch = data.draw(st.lists(_answers(rubric), min_size=1, max_size=12))
+        assert tuple(score(rubric, response) for response in batch) == score_many(rubric, batch)
+
+    @given(st.data())
+    def test_refuses_like_score(self, data: st.DataObject) -> None:
+        """The first bad response raises score's error, its index in front of the path."""
+        rubric = data.draw(SCOREABLE)
+        batch = data.draw(st.lists(_answers(rubric), min_size=1, max_size=6))
+        index = data.draw(st.integers(min_value=0, max_value=len(batch) - 1))
+        victim = batch[index]
+        criterion = data.draw(st.sampled_from(rubric.criteria))
+        ratings = dict(victim.ratings)
+        kind = data.draw(st.sampled_from(["unknown", "off", "drop", "rubric", "fraction"]))
+        changes: dict[str, Any] = {}
+        if kind == "unknown":
+            ratings["zz_unknown"] = criterion.scale.min_value
+        elif kind == "off":
+            ratings[criterion.id] = criterion.scale.max_value + criterion.scale.step
+        elif kind == "fraction":
+            ratings[criterion.id] = criterion.scale.min_value + 0.5
+        elif kind == "drop":
+            assume(criterion.required or set(ratings) == {criterion.id})
+            ratings.pop(criterion.id, None)
+        else:
+            changes["rubric"] = rubric.id + "x"
+        batch[index] = attrs.evolve(victim, ratings=ratings, **changes)
+        expected = _raised(lambda: score(rubric, batch[index]))
+        error = _raised(lambda: score_many(rubric, batch))
+        assert (expected.code, f"[{index}].{expected.path}", dict(expected.params)) == (
+            error.code,
+            error.path,
+            dict(error.params),
+        )
+
+    def test_refuses_the_first_bad_response(self) -> None:
+        """Of two bad responses, the earlier one is reported."""
+        rubric = _rubric(_criterion("a"))
+        batch = [_response({"a": 3}), _response({"a": 7}), _response({"b": 1})]
+        error = _raised(lambda: score_many(rubric, batch))
+        assert ("scoring.off_scale", "[1].ratings['a']") == (error.code, error.path)
+
+    def test_refuses_a_ratio_scale_below_zero(self) -> None:
+        """The rubric check of `score` applies, even to an empty batch."""
+        rubric = _rubric(
+            _criterion("a", Scale(min_value=-1, max_value=1)), normalisation=Normalisation.RATIO
+        )
+        assert "scoring.ratio_scale" == _raised(lambda: score_many(rubric, [])).code
+
+
+# --------------------------------------------------------------------------- aggregate
+
+
+def _malang() -> tuple[list[Score], dict[str, str]]:
+    """Synthetic participants of a Malang-like retreat, each NIP mapped to an OPD."""
+    opd = {}
+    scores = []
+    plan = {
+        "bappeda": [88.5, 90.0, 79.25, 85.0],
+        "dinkes": [70.0, 75.5, 80.0],
+        "diskominfo": [95.0],
+    }
+    number = 1
+    for unit, values in plan.items():
+        for value in values:
+            nip = f"19860926201505{1 + number % 2}{number:03d}"
+            opd[nip] = unit
+            scores.append(_result(value, subject=nip, rater=f"r-{number}"))
+            number += 1
+    return scores, opd
+
+
+class TestAggregate:
+    def test_statistics_of_a_group(self) -> None:
+        """n, mean, median, sd, range and the Student-t 95 % interval, rounded half-up."""
+        (group,) = aggregate([_result(v) for v in (70.0, 80.0, 90.0)])
+        # t(0.975, df=2) = 4.303; 4.303 × 10 / √3 = 24.84.
+        assert (
+            Aggregate(
+                key="s-1",
+                n=3,
+                value=80.0,
+                mean=80.0,
+                median=80.0,
+                sd=10.0,
+                min=70.0,
+                max=90.0,
+                ci_low=55.16,
+                ci_high=104.84,
+                suppressed=False,
+            )
+            == group
+        )
+
+    def test_mean_is_rounded_half_up(self) -> None:
+        """The mean of 0.01, 0.02 and 0.02 is 0.01666... and shows as 0.02."""
+        (group,) = aggregate([_result(v) for v in (0.01, 0.02, 0.02)])
+        assert (0.02, 0.02) == (group.mean, group.median)
+
+    def test_small_groups_are_suppressed(self) -> None:
+        """A group below min_group shows its size but no statistic (UU 27/2022)."""
+        first, second = aggregate(
+            [_result(90.0, subject="a"), _result(80.0, subject="a"), _result(50.0, subject="b")],
+            min_group=2,
+        )
+        assert (2, False, 85.0) == (first.n, first.suppressed, first.mean)
+        assert (
+            Aggregate(
+                key="b",
+                n=1,
+                value=None,
+                mean=None,
+                median=None,
+                sd=None,
+                min=None,
+                max=None,
+                ci_low=None,
+                ci_high=None,
+                suppressed=True,
+            )
+            == second
+        )
+
+    def test_single_score_when_allowed(self) -> None:
+        """With min_group=1 a single score is shown, without sd or interval."""
+        (group,) = aggregate([_result(77.5)], min_group=1)
+        assert (77.5, None, None, None) == (group.mean, group.sd, group.ci_low, group.ci_high)
+
+    def test_by_attribute_names(self) -> None:
+        """Groups by rater, phase or subject kind when named."""
+        scores = [_result(60.0, rater="r-2"), _result(70.0, rater="r-1"), _result(80.0)]
+        assert [("r-1", 2), ("r-2", 1)] == [
+            (g.key, g.n) for g in aggregate(scores, by="rater", min_group=1)
+        ]
+        assert [(Phase.POST, 3)] == [(g.key, g.n) for g in aggregate(scores, by="phase")]
+        assert [SubjectKind.PARTICIPANT] == [g.key for g in aggregate(scores, by="subject_kind")]
+
+    def test_by_function(self) -> None:
+        """Groups by any function of a score, sorted by the text of the keys."""
+        scores = [_result(v) for v in (10.0, 55.0, 60.0, 95.0)]
+        groups = aggregate(scores, by=lambda s: s.value >= 50, min_group=1)
+        assert [(False, 1), (True, 3)] == [(g.key, g.n) for g in groups]
+
+    def test_malang_scores_by_opd_through_a_mapping(self) -> None:
+        """NIP -> OPD as a mapping or its __getitem__; a one-person OPD is suppressed."""
+        scores, opd = _malang()
+        by_mapping = aggregate(scores, by=opd)
+        assert by_mapping == aggregate(scores, by=opd.__getitem__)
+        bappeda, dinkes, diskominfo = by_mapping
+        assert ("bappeda", 4, 85.69, 86.75, 79.25, 90.0) == (
+            bappeda.key,
+            bappeda.n,
+            bappeda.mean,
+            bappeda.median,
+            bappeda.min,
+            bappeda.max,
+        )
+        assert ("dinkes", 75.17, False) == (dinkes.key, dinkes.mean, dinkes.suppressed)
+        assert ("diskominfo", 1, True, None) == (
+            diskominfo.key,
+            diskominfo.n,
+            diskominfo.suppressed,
+            diskominfo.mean,
+        )
+
+    def test_aggregation_methods(self) -> None:
+        """value follows the method: mean, median, or the mean after trimming each tail."""
+        scores = [_result(v) for v in (0.0, 50.0, 60.0, 70.0, 100.0)]
+        assert 56.0 == aggregate(scores)[0].value
+        assert 60.0 == aggregate(scores, method=Aggregation.MEDIAN)[0].value
+        # 0.2 of 5 scores drops one from each tail: mean(50, 60, 70).
+        assert 60.0 == aggregate(scores, method="trimmed_mean", trim=0.2)[0].value
+        # 0.1 of 5 is 0.5: nothing is dropped.
+        assert 56.0 == aggregate(scores, method="trimmed_mean")[0].value
+
+    def test_trim_is_read_as_written(self) -> None:
+        """A trim of 0.3 of 10 scores drops 3 from each tail (0.3 × 10 is 3, not 2.99...)."""
+        scores = [_result(float(v)) for v in (0, 0, 0, 10, 20, 30, 40, 100, 100, 100)]
+        assert 25.0 == aggregate(scores, method="trimmed_mean", trim=0.3)[0].value
+
+    def test_empty(self) -> None:
+        """No scores give no groups."""
+        assert () == aggregate([])
+
+    def test_repr_masks_nip_keys(self) -> None:
+        """A group keyed by a NIP never shows it whole."""
+        (group,) = aggregate([_result(80.0, subject=NIP)] * 3)
+        assert NIP not in repr(group)
+        assert "key=1" in repr(aggregate([_result(80.0)], by=lambda _s: 1)[0])
+
+    def test_sort_breaks_ties_between_equal_texts(self) -> None:
+        """Keys 1 and "1" print alike; their order is still fixed."""
+        scores = [_result(1.0, rater="a"), _result(2.0, rater="b")]
+        keys = {"a": 1, "b": "1"}
+        groups = aggregate(scores, by=lambda s: keys[s.rater], min_group=1)
+        assert ["1", 1] == [g.key for g in groups]
+
+    def test_unknown_attribute(self) -> None:
+        """Grouping by a name that is not a groupable attribute is refused."""
+        error = _raised(lambda: aggregate([], by="value"))
+        assert ("scoring.group_by", "by") == (error.code, error.path)
+
+    def test_unmapped_subject(self) -> None:
+        """A subject missing from the mapping is named by position, never by NIP."""
+        scores = [_result(80.0, subject="a"), _result(70.0, subject=NIP)]
+        error = _raised(lambda: aggregate(scores, by={"a": "x"}))
+        assert ("scoring.unmapped_subject", "[1]") == (error.code, error.path)
+        assert NIP not in str(error)
+
+    @pytest.mark.parametrize("min_group", [0, -1, 2.5, True])
+    def test_bad_min_group(self, min_group: Any) -> None:
+        """min_group must be a whole number of 1 or more."""
+        error = _raised(lambda: aggregate([], min_group=min_group))
+        assert ("scoring.min_group", "min_group") == (error.code, error.path)
+
+    def test_bad_method(self) -> None:
+        """An unknown aggregation method is refused with the choices."""
+        error = _raised(lambda: aggregate([], method="mode"))
+        assert ("scoring.method", "mean, median, trimmed_mean") == (
+            error.code,
+            error.params["choices"],
+        )
+
+    @pytest.mark.parametrize("trim", [-0.1, 0.5, math.nan, True, "0.1"])
+    def test_bad_trim(self, trim: Any) -> None:
+        """The trimmed share must be a number from 0 to just under 0.5."""
+        error = _raised(lambda: aggregate([], trim=trim))
+        assert ("rubric.trim", "trim") == (error.code, error.path)
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["a", "b", "c"]),
+                st.integers(min_value=0, max_value=10_000).map(lambda v: v / 100),
+            ),
+            max_size=20,
+        ),
+        st.randoms(use_true_random=False),
+        st.integers(min_value=1, max_value=4),
+    )
+    def test_order_independent_and_suppressing(
+        self, rows: list[tuple[str, float]], random: Any, min_group: int
+    ) -> None:
+        """Shuffling the scores changes nothing; exactly the small groups are suppressed."""
+        scores = [_result(value, subject=subject) for subject, value in rows]
+        shuffled = list(scores)
+        random.shuffle(shuffled)
+        groups = aggregate(scores, min_group=min_group)
+        assert groups == aggregate(shuffled, min_group=min_group)
+        for group in groups:
+            assert (group.n < min_group) == group.suppressed
+            assert (group.mean is None) == group.suppressed
+            if not group.suppressed:
+                assert group.min is not None
+                assert group.max is not None
+                assert group.min <= group.median <= group.max  # type: ignore[operator]
+                assert group.min <= group.mean <= group.max  # type: ignore[operator]
+        assert sorted({s for s, _ in rows}) == [g.key for g in groups]
+
+
+# --------------------------------------------------------------------------- IKM
+
+# The GASPUL worked example (REFERENCE.md 7, S12), Triwulan III: 29 respondents, and per
+# unsur how many gave 4, 3 and 2. Totals 105, 101, 100, 116, 102, 105, 106, 105, 115
+# (955 in all); NRR U1 = 105/29 = 3.6207 ... U9 = 115/29 = 3.9655; Σ NRR = 32.9311.
+GASPUL = {
+    "u1": (18, 11, 0),
+    "u2": (14, 15, 0),
+    "u3": (15, 12, 2),
+    "u4": (29, 0, 0),
+    "u5": (15, 14, 0),
+    "u6": (18, 11, 0),
+    "u7": (19, 10, 0),
+    "u8": (18, 11, 0),
+    "u9": (28, 1, 0),
+}
+
+
+def _gaspul() -> list[Response]:
+    """29 responses whose columns hold exactly the published counts of 4s, 3s and 2s."""
+    columns = {
+        unsur: [4] * fours + [3] * threes + [2] * twos
+        for unsur, (fours, threes, twos) in GASPUL.items()
+    }
+    return [
+        _response(
+            {unsur: column[i] for unsur, column in columns.items()},
+            rubric_id="ikm",
+            subject="samsat",
+            rater=f"r-{i:02d}",
+            kind=SubjectKind.UNIT,
+        )
+        for i in range(29)
+    ]
+
+
+class TestIkm:
+    def test_gaspul_worked_example_exact_weight(self) -> None:
+        """With w = 1/9 exactly: IKM 955/261 = 3.6590, converted 91.475... = 91.48, mutu A."""
+        result = ikm(_gaspul())
+        assert [105, 101, 100, 116, 102, 105, 106, 105, 115] == [
+            int(value * 29) for _, value in result.nrr
+        ]
+        assert [f"u{i}" for i in range(1, 10)] == [unsur for unsur, _ in result.nrr]
+        # Σ NRR is 955/29 = 32.9310...; the example prints 32.9311, the sum of the NRRs
+        # rounded to 4 decimals first.
+        assert "32.9310" == f"{float(sum(value for _, value in result.nrr)):.4f}"
+        assert 32.9311 == round(
+            math.fsum(_stats.round_half_up(float(v), 4) for _, v in result.nrr), 4
+        )
+        assert Fraction(1, 9) == result.weight
+        assert Fraction(955, 261) == result.ikm_exact
+        assert (3.659, 91.48, "A", 29) == (
+            result.ikm,
+            result.converted,
+            result.mutu,
+            result.respondents,
+        )
+        assert ("Sangat Baik", "Very good") == (result.label(), result.label("en"))
+
+    def test_gaspul_worked_example_legacy_weight(self) -> None:
+        """With the printed 0.11: IKM 32.9311 × 0.11 = 3.6224, converted 90.56 (as printed)."""
+        result = ikm(_gaspul(), legacy_rounded_weight=True)
+        assert Fraction(11, 100) == result.weight
+        assert Fraction(955 * 11, 29 * 100) == result.ikm_exact
+        assert (3.6224, 90.56, "A") == (result.ikm, result.converted, result.mutu)
+
+    def test_nrr_counts_only_those_who_answered(self) -> None:
+        """An unsur skipped by a respondent averages over the others (optional unsur)."""
+        survey = attrs.evolve(
+            rubrics.load("ikm"),
+            criteria=tuple(attrs.evolve(c, required=False) for c in rubrics.load("ikm").criteria),
+        )
+        full = {f"u{i}": 4 for i in range(1, 10)}
+        batch = [
+            _response(full, rubric_id="ikm"),
+            _response({**full, "u1": 2}, rubric_id="ikm", rater="r-2"),
+            _response({k: v for k, v in full.items() if k != "u1"}, rubric_id="ikm", rater="r-3"),
+        ]
+        result = ikm(batch, rubric=survey)
+        assert Fraction(3) == dict(result.nrr)["u1"]
+        assert Fraction(4) == dict(result.nrr)["u2"]
+        assert 3 == result.respondents
+
+    def test_band_on_the_rounded_converted_value(self) -> None:
+        """25 × 29/8 = 90.625 rounds to 90.63, which is in the band from 90.63."""
+        survey = _rubric(
+            _criterion("u1", Scale.likert(4)),
+            rubric_id="ikm",
+            bands=(_band("lo", 0), _band("hi", 90.63)),
+        )
+        batch = [
+            _response({"u1": rating}, rubric_id="ikm", rater=f"r-{i}")
+            for i, rating in enumerate([4, 4, 4, 4, 4, 3, 3, 3])
+        ]
+        result = ikm(batch, rubric=survey)
+        assert (90.63, "hi") == (result.converted, result.mutu)
+        assert Fraction(1) == ikm(batch, rubric=survey, legacy_rounded_weight=True).weight
+
+    def test_without_bands(self) -> None:
+        """A survey rubric without bands gives no mutu and no label."""
+        survey = _rubric(_criterion("u1", Scale.likert(4)), rubric_id="ikm")
+        result = ikm([_response({"u1": 4}, rubric_id="ikm")], rubric=survey)
+        assert (100.0, None, None) == (result.converted, result.mutu, result.label())
+
+    def test_every_mutu(self) -> None:
+        """Uniform answers 1, 2, 3, 4 give 25, 50, 75, 100: mutu D, D, C, A."""
+        mutu = []
+        for rating in (1, 2, 3, 4):
+            batch = [_response({f"u{i}": rating for i in range(1, 10)}, rubric_id="ikm")]
+            mutu.append(ikm(batch).mutu)
+        assert ["D", "D", "C", "A"] == mutu
+
+    def test_no_responses(self) -> None:
+        """An empty survey has no IKM."""
+        assert "scoring.no_responses" == _raised(lambda: ikm(iter([]))).code
+
+    def test_element_nobody_answered(self) -> None:
+        """An unsur no respondent answered has no NRR."""
+        survey = _rubric(
+            _criterion("u1", Scale.likert(4)),
+            _criterion("u2", Scale.likert(4), required=False),
+            rubric_id="ikm",
+        )
+        error = _raised(lambda: ikm([_response({"u1": 4}, rubric_id="ikm")], rubric=survey))
+        assert ("scoring.element_unanswered", {"criterion": "u2"}) == (
+            error.code,
+            dict(error.params),
+        )
+
+    def test_scale_must_be_one_to_four(self) -> None:
+        """The x25 conversion needs the 1-4 scale of PermenPAN-RB 14/2017."""
+        survey = _rubric(_criterion("u1", Scale.likert(5)), rubric_id="ikm")
+        error = _raised(lambda: ikm([_response({"u1": 4}, rubric_id="ikm")], rubric=survey))
+        assert ("scoring.ikm_scale", "criteria[0].scale") == (error.code, error.path)
+
+    def test_bad_response_is_located(self) -> None:
+        """A rating off the scale is refused like `score` does, with its index."""
+        batch = _gaspul()
+        batch[3] = attrs.evolve(batch[3], ratings={**batch[3].ratings, "u2": 5})
+        error = _raised(lambda: ikm(batch))
+        assert ("scoring.off_scale", "[3].ratings['u2']") == (error.code, error.path)
+
+    def test_result_model(self) -> None:
+        """IkmResult is a frozen value object."""
+        result = ikm(_gaspul())
+        assert isinstance(result, IkmResult)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            result.converted = 1.0  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- surface
+
+
+class TestSurface:
+    def test_all_is_sorted_and_complete(self) -> None:
+        """__all__ is sorted and lists every class and function the module defines."""
+        assert sorted(scoring.__all__) == scoring.__all__
+        defined = {
+            name
+            for name, value in vars(scoring).items()
+            if not name.startswith("_")
+            and callable(value)
+            and getattr(value, "__module__", "") == "birokrasi_retreat.scoring"
+        }
+        assert defined <= set(scoring.__all__)
+        assert all(hasattr(scoring, name) for name in scoring.__all__)
+
+    def test_statistics_are_re_exported(self) -> None:
+        """The statistics are the very functions of the private _stats module."""
+        for name in (
+            "Gain",
+            "cohens_dz",
+            "cronbach_alpha",
+            "krippendorff_alpha",
+            "normalized_gain",
+            "rank",
+            "round_half_up",
+        ):
+            assert getattr(_stats, name) is getattr(scoring, name)
