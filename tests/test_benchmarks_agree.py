@@ -110,3 +110,57 @@ class TestOfficial:
         for impl in IMPLEMENTATIONS:
             text = repr(impl.load_one(data))
             assert "198609262015051001" not in text, impl.name
+
+
+# --------------------------------------------------------------------------- scoring
+
+SCORING_FILE = RECORDS_FILE.parent / "bench_scoring.py"
+
+
+def _load_scoring() -> ModuleType:
+    name = "_birokrasi_retreat_bench_scoring"
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    spec = importlib.util.spec_from_file_location(name, SCORING_FILE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # attrs resolves the Figure class's module by name
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestScoringBenchmark:
+    """bench_scoring.py compares our scoring with NumPy floors of the same formulas."""
+
+    def test_floors_compute_our_formulas(self) -> None:
+        """On 2,000 rows the floors give our values (but for ties) and our alpha."""
+        checked = _load_scoring().agreement(2_000)
+        assert 0.01 == pytest.approx(checked["max_difference"])  # a tie rounded to even
+        assert 0 < checked["ties"] < 0.5
+        assert checked["alpha_difference"] < 1e-12
+
+    def test_data_are_deterministic_and_correlated(self) -> None:
+        """The same seed gives the same ratings, on 1-5, with a reliable alpha."""
+        bench = _load_scoring()
+        ratings = bench.make_ratings(500)
+        assert (ratings == bench.make_ratings(500)).all()
+        assert not (ratings == bench.make_ratings(500, seed=1)).all()
+        assert {1, 2, 3, 4, 5} == set(ratings.ravel().tolist())
+        assert 0.8 < bench.floor_alpha(ratings) < 0.95
+
+    def test_agreement_fails_loudly(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A floor that computed something else would be caught, not timed."""
+        bench = _load_scoring()
+        monkeypatch.setattr(bench, "floor_alpha", lambda _table: 0.5)
+        with pytest.raises(AssertionError, match="disagree"):
+            bench.agreement(200)
+
+    def test_table(self) -> None:
+        """A tiny run renders one line per figure with a verdict against its target."""
+        bench = _load_scoring()
+        table = bench.render(bench.measure(300, 1))
+        assert 8 == len(table.splitlines())
+        assert "under 0.3 s" in table
+        assert "<= 2x" in table

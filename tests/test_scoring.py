@@ -15,10 +15,12 @@ import math
 import subprocess
 import sys
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import numpy as np
 import pytest
 
 from hypothesis import assume, given
@@ -45,6 +47,7 @@ from birokrasi_retreat.scoring import (
     aggregate,
     ikm,
     score,
+    score_array,
     score_many,
 )
 from birokrasi_retreat.strategies._rubric import responses
@@ -59,23 +62,6 @@ NIP = "198609262015051001"
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _scoreable(rubric: Rubric) -> Rubric:
-    """Ratio normalisation needs scales from 0 up: use min-max where one starts below."""
-    if rubric.normalisation is Normalisation.RATIO and any(
-        criterion.scale.min_value < 0 for criterion in rubric.criteria
-    ):
-        return attrs.evolve(rubric, normalisation=Normalisation.MIN_MAX)
-    return rubric
-
-
-SCOREABLE = rubric_strategy().map(_scoreable)
-
-
-def _answers(rubric: Rubric) -> st.SearchStrategy[Response]:
-    """Valid responses to ``rubric`` that answer at least one criterion."""
-    return responses(rubric).filter(lambda response: bool(response.ratings))
 
 
 def _criterion(
@@ -242,8 +228,8 @@ class TestScore:
     @given(st.data())
     def test_value_lies_within_0_and_100(self, data: st.DataObject) -> None:
         """Every score of a valid response lies in 0-100 with 2 decimals at most."""
-        rubric = data.draw(SCOREABLE)
-        result = score(rubric, data.draw(_answers(rubric)))
+        rubric = data.draw(rubric_strategy())
+        result = score(rubric, data.draw(responses(rubric)))
         assert 0 <= result.value <= 100
         assert _stats.round_half_up(result.value) == result.value
         assert [c.id for c in rubric.criteria] == [p.criterion for p in result.breakdown]
@@ -251,8 +237,8 @@ class TestScore:
     @given(st.data())
     def test_raising_one_rating_never_lowers_the_score(self, data: st.DataObject) -> None:
         """Moving one answered rating up its scale never lowers the score."""
-        rubric = data.draw(SCOREABLE)
-        response = data.draw(_answers(rubric))
+        rubric = data.draw(rubric_strategy())
+        response = data.draw(responses(rubric))
         scales = {c.id: c.scale for c in rubric.criteria}
         raisable = [k for k, v in response.ratings.items() if v < scales[k].max_value]
         assume(raisable)
@@ -266,8 +252,8 @@ class TestScore:
     @given(st.data())
     def test_criteria_order_does_not_matter(self, data: st.DataObject) -> None:
         """Permuting a rubric's criteria changes neither the value nor the band."""
-        rubric = data.draw(SCOREABLE)
-        response = data.draw(_answers(rubric))
+        rubric = data.draw(rubric_strategy())
+        response = data.draw(responses(rubric))
         shuffled = attrs.evolve(rubric, criteria=data.draw(st.permutations(rubric.criteria)))
         first, second = score(rubric, response), score(shuffled, response)
         assert (first.value, first.band) == (second.value, second.band)
@@ -283,9 +269,9 @@ class TestScore:
     @given(st.data())
     def test_bands_are_monotone(self, data: st.DataObject) -> None:
         """A higher score never falls in a lower band than a lower score."""
-        rubric = data.draw(SCOREABLE.filter(lambda r: bool(r.bands)))
+        rubric = data.draw(rubric_strategy().filter(lambda r: bool(r.bands)))
         first, second = sorted(
-            (score(rubric, data.draw(_answers(rubric))) for _ in range(2)),
+            (score(rubric, data.draw(responses(rubric))) for _ in range(2)),
             key=lambda result: result.value,
         )
         assert first.band is not None
@@ -361,6 +347,10 @@ def _tie_rubric() -> Rubric:
     return _rubric(*(_criterion(f"c{i}") for i in range(8)))
 
 
+def _expected(rubric: Rubric, batch: list[Response]) -> list[Score]:
+    return [score(rubric, response) for response in batch]
+
+
 class TestScoreMany:
     def test_equals_score_on_ties(self) -> None:
         """Values ending in 5 in the third decimal round half-up exactly as `score` does."""
@@ -369,16 +359,122 @@ class TestScoreMany:
             _response({f"c{i}": 2 if i < up else 1 for i in range(8)}, rater=f"r-{up}")
             for up in range(9)
         ]
-        expected = tuple(score(rubric, response) for response in batch)
-        assert expected == score_many(rubric, batch)
+        expected = _expected(rubric, batch)
+        assert expected == list(score_many(rubric, batch))
         assert 3.13 == expected[1].value
 
-    def test_shared_patterns_and_values(self) -> None:
-        """Repeated patterns and different patterns with one value all score as `score`."""
+    def test_ties_on_the_float_path(self) -> None:
+        """Weights in no whole ratio (0.1 and 0.3) take the float path; ties stay exact."""
+        rubric = _rubric(
+            _criterion("a", Scale(min_value=0, max_value=16), weight=0.1),
+            _criterion("b", Scale(min_value=0, max_value=16), weight=0.1),
+            _criterion("c", Scale(min_value=0, max_value=1), weight=0.3, required=False),
+        )
+        assert scoring._plan(rubric).coefficients is None
+        batch = [_response({"a": a, "b": b}) for a in range(17) for b in range(0, 17, 3)]
+        batch += [_response({"a": 1, "b": 0, "c": 1}), _response({"a": 16, "b": 16, "c": 0})]
+        expected = _expected(rubric, batch)
+        assert expected == list(score_many(rubric, batch))
+        # Without c, a value is 100 (a + b) / 32 = 3.125 (a + b): a tie when a + b is odd.
+        assert 3.13 == expected[6].value
+
+    def test_integer_path_for_whole_ratios(self) -> None:
+        """Weights 0.5, 1.5 and 2.25 stand in whole ratios: exact integers, no recheck."""
+        rubric = _rubric(
+            _criterion("a", weight=0.5),
+            _criterion("b", Scale.likert(4), weight=1.5),
+            _criterion("c", Scale(min_value=0, max_value=100, step=25), weight=2.25),
+        )
+        # Ratios 2 : 6 : 9 (units of 1/4) over spans 4, 3 and 100 (common multiple 300).
+        plan = scoring._plan(rubric)
+        assert plan.coefficients is not None
+        assert ([150.0, 600.0, 27.0], [600.0, 1800.0, 2700.0]) == (
+            plan.coefficients.tolist(),
+            plan.units.tolist(),
+        )
+        batch = [
+            _response({"a": a, "b": b, "c": c}, rater="r-x")
+            for a in (1, 3, 5)
+            for b in (1, 2, 4)
+            for c in (0, 25, 100)
+        ]
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
+
+    def test_large_scales_without_folding(self) -> None:
+        """Scales beyond 2**16 subtract their offsets before the product, still exactly."""
+        scale = Scale(min_value=2**40, max_value=2**40 + 6)
+        rubric = _rubric(_criterion("a", scale), _criterion("b", scale, weight=2, required=False))
+        plan = scoring._plan(rubric)
+        assert (True, False) == (plan.columnar, plan.fold)
+        batch = [_response({"a": 2**40 + a, "b": 2**40 + b}) for a in range(7) for b in (0, 5)]
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
+        batch = [_response({"a": 2**40 + a}) for a in range(7)]
+        assert [0.0, 16.67, 33.33, 50.0, 66.67, 83.33, 100.0] == [
+            result.value for result in score_many(rubric, batch)
+        ]
+
+    def test_huge_scales_are_scored_one_by_one(self) -> None:
+        """Scales beyond 2**52 are scored response by response, exactly and checked."""
+        scale = Scale(min_value=0, max_value=2**60, step=2**58)
+        rubric = _rubric(_criterion("a", scale), _criterion("b", required=False))
+        assert not scoring._plan(rubric).columnar
+        batch = [_response({"a": 2**58 * point}) for point in (*range(5), 1, 3)]
+        batch.append(_response({"a": 2**60, "b": 2}))
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
+        batch.append(_response({"a": 2**58 + 1}))
+        error = _raised(lambda: score_many(rubric, batch))
+        assert ("scoring.off_scale", "[8].ratings['a']", 2**58 + 1) == (
+            error.code,
+            error.path,
+            error.params["value"],
+        )
+
+    def test_ratio_with_optional_criteria(self) -> None:
+        """Ratio normalisation with unanswered criteria drops them from both sums."""
+        rubric = _rubric(
+            _criterion("a", Scale.likert(4)),
+            _criterion("b", Scale.likert(4), weight=2, required=False),
+            _criterion("c", Scale(min_value=0, max_value=10), required=False),
+            normalisation=Normalisation.RATIO,
+        )
+        batch = [_response({"a": 3}), _response({"a": 1, "b": 4}), _response({"a": 2, "c": 7})]
+        results = list(score_many(rubric, batch))
+        assert _expected(rubric, batch) == results
+        assert [75.0, 75.0, 60.0] == [result.value for result in results]
+
+    def test_ratings_read_without_the_byte_path(self) -> None:
+        """Ratings above 255, and floats, are read and scored like the others."""
+        rubric = _rubric(_criterion("a", Scale(min_value=0, max_value=1000)), _criterion("b"))
+        batch = [_response({"a": 999, "b": 2}), _response({"a": 3.0, "b": 5.0})]
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
+
+    def test_single_criterion(self) -> None:
+        """A one-criterion rubric reads its ratings like any other."""
+        rubric = _rubric(_criterion("a", Scale.likert(4)))
+        batch = [_response({"a": point}) for point in (1, 2, 3, 4)]
+        assert [0.0, 33.33, 66.67, 100.0] == score_many(rubric, batch).values.tolist()
+
+    def test_many_blocks(self) -> None:
+        """Cohorts larger than a block keep their order and report a late error's index."""
+        rubric = _rubric(
+            _criterion("a"), _criterion("b", weight=2), bands=(_band("lo", 0), _band("hi", 50))
+        )
+        size = 2 * scoring._BLOCK + 100
+        batch = [_response({"a": 1 + i % 5, "b": 1 + i // 5 % 5}) for i in range(size)]
+        scores = score_many(rubric, batch)
+        sample = range(0, size, 997)
+        assert [score(rubric, batch[i]) for i in sample] == [scores[i] for i in sample]
+        batch[size - 3] = _response({"a": 1, "b": 9})
+        batch[size - 2] = _response({"a": 1, "b": 0})
+        error = _raised(lambda: score_many(rubric, batch))
+        assert ("scoring.off_scale", f"[{size - 3}].ratings['b']") == (error.code, error.path)
+
+    def test_shared_breakdowns(self) -> None:
+        """Responses with one pattern share one breakdown tuple."""
         rubric = _rubric(_criterion("a"), _criterion("b"), bands=(_band("x", 0),))
         batch = [_response({"a": 1, "b": 2}), _response({"a": 2, "b": 1})] * 3
         results = score_many(rubric, batch)
-        assert tuple(score(rubric, response) for response in batch) == results
+        assert _expected(rubric, batch) == list(results)
         assert results[0].breakdown is results[2].breakdown
 
     def test_accepts_any_iterable(self) -> None:
@@ -389,7 +485,8 @@ class TestScoreMany:
 
     def test_empty(self) -> None:
         """No responses give no scores."""
-        assert () == score_many(_rubric(_criterion("a")), [])
+        result = score_many(_rubric(_criterion("a")), [])
+        assert (0, [], ()) == (len(result), list(result), result.band_codes())
 
     def test_does_not_import_numpy_at_import_time(self) -> None:
         """Importing the package and scoring leaves NumPy unimported until the bulk path."""
@@ -402,10 +499,12 @@ class TestScoreMany:
     @given(st.data())
     def test_equals_score(self, data: st.DataObject) -> None:
         """score_many gives exactly the scores of `score`, to the last decimal."""
-        rubric = data.draw(SCOREABLE)
-        batch = data.draw(st.lists(_answers(rubric), max_size=12))
+        rubric = data.draw(rubric_strategy())
+        batch = data.draw(st.lists(responses(rubric), max_size=12))
         batch += batch[: data.draw(st.integers(min_value=0, max_value=len(batch)))]
-        assert tuple(score(rubric, response) for response in batch) == score_many(rubric, batch)
+        scores = score_many(rubric, batch)
+        assert _expected(rubric, batch) == list(scores)
+        assert [result.value for result in scores] == scores.values.tolist()
 
     @given(st.data())
     def test_equals_score_on_a_fine_scale(self, data: st.DataObject) -> None:
@@ -416,14 +515,14 @@ class TestScoreMany:
                 scales=st.just(Scale(min_value=0, max_value=1000)),
             )
         )
-        batch = data.draw(st.lists(_answers(rubric), min_size=1, max_size=12))
-        assert tuple(score(rubric, response) for response in batch) == score_many(rubric, batch)
+        batch = data.draw(st.lists(responses(rubric), min_size=1, max_size=12))
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
 
     @given(st.data())
     def test_refuses_like_score(self, data: st.DataObject) -> None:
         """The first bad response raises score's error, its index in front of the path."""
-        rubric = data.draw(SCOREABLE)
-        batch = data.draw(st.lists(_answers(rubric), min_size=1, max_size=6))
+        rubric = data.draw(rubric_strategy())
+        batch = data.draw(st.lists(responses(rubric), min_size=1, max_size=6))
         index = data.draw(st.integers(min_value=0, max_value=len(batch) - 1))
         victim = batch[index]
         criterion = data.draw(st.sampled_from(rubric.criteria))
@@ -451,11 +550,16 @@ class TestScoreMany:
         )
 
     def test_refuses_the_first_bad_response(self) -> None:
-        """Of two bad responses, the earlier one is reported."""
+        """Of several bad responses, the earliest one is reported, whatever its fault."""
         rubric = _rubric(_criterion("a"))
         batch = [_response({"a": 3}), _response({"a": 7}), _response({"b": 1})]
         error = _raised(lambda: score_many(rubric, batch))
         assert ("scoring.off_scale", "[1].ratings['a']") == (error.code, error.path)
+        batch.insert(1, _response({"a": 3, "z": 1}))
+        error = _raised(lambda: score_many(rubric, batch))
+        assert ("scoring.unknown_criterion", "[1].ratings['z']") == (error.code, error.path)
+        batch.insert(1, _response({"a": 3}, rubric_id="x"))
+        assert "scoring.wrong_rubric" == _raised(lambda: score_many(rubric, batch)).code
 
     def test_refuses_a_ratio_scale_below_zero(self) -> None:
         """The rubric check of `score` applies, even to an empty batch."""
@@ -463,6 +567,274 @@ class TestScoreMany:
             _criterion("a", Scale(min_value=-1, max_value=1)), normalisation=Normalisation.RATIO
         )
         assert "scoring.ratio_scale" == _raised(lambda: score_many(rubric, [])).code
+
+
+# --------------------------------------------------------------------------- Scores
+
+
+def _cohort() -> tuple[Rubric, list[Response]]:
+    """Three responses to a banded two-criterion rubric, one about a NIP."""
+    rubric = _rubric(
+        _criterion("a"), _criterion("b", weight=3), bands=(_band("lo", 0), _band("hi", 60))
+    )
+    batch = [
+        _response({"a": 5, "b": 4}, subject=NIP, rater="r-1"),
+        _response({"a": 1, "b": 2}, subject="s-2", rater="r-2", phase=Phase.PRE),
+        _response({"a": 3, "b": 3}, subject="s-3", rater="r-3", kind=SubjectKind.SPEAKER),
+    ]
+    return rubric, batch
+
+
+class TestScores:
+    def test_is_a_sequence_of_score(self) -> None:
+        """Length, indexing (negative too), iteration, membership and index()."""
+        rubric, batch = _cohort()
+        scores = score_many(rubric, batch)
+        expected = _expected(rubric, batch)
+        assert isinstance(scores, Sequence)
+        assert 3 == len(scores)
+        assert expected == [scores[0], scores[1], scores[2]]
+        assert expected[-1] == scores[-1]
+        assert expected == list(scores)
+        assert expected[1] in scores
+        assert 1 == scores.index(expected[1])
+        assert expected[::-1] == list(reversed(scores))
+
+    def test_index_out_of_range(self) -> None:
+        """An index past the end raises IndexError, as for a tuple."""
+        rubric, batch = _cohort()
+        with pytest.raises(IndexError):
+            score_many(rubric, batch)[3]
+
+    def test_slices_are_scores(self) -> None:
+        """A slice is the Scores of the sliced responses."""
+        rubric, batch = _cohort()
+        part = score_many(rubric, batch)[1:]
+        assert isinstance(part, scoring.Scores)
+        assert score_many(rubric, batch[1:]) == part
+        assert [18.75, 50.0] == part.values.tolist()
+
+    def test_columns(self) -> None:
+        """Values and band indices are read-only arrays; band codes follow the index."""
+        rubric, batch = _cohort()
+        scores = score_many(rubric, batch)
+        assert [81.25, 18.75, 50.0] == scores.values.tolist()
+        assert [1, 0, 0] == scores.band_index.tolist()
+        assert ("hi", "lo", "lo") == scores.band_codes()
+        assert rubric is scores.rubric
+        assert tuple(batch) == scores.responses
+        with pytest.raises(ValueError, match="read-only"):
+            scores.values[0] = 0.0
+        with pytest.raises(ValueError, match="read-only"):
+            scores.band_index[0] = 0
+
+    def test_without_bands(self) -> None:
+        """Without bands, every band index is -1 and every code None."""
+        rubric = _rubric(_criterion("a"))
+        scores = score_many(rubric, [_response({"a": 2}), _response({"a": 4})])
+        assert ([-1, -1], (None, None)) == (scores.band_index.tolist(), scores.band_codes())
+        assert [None, None] == [result.band for result in scores]
+
+    def test_to_columns(self) -> None:
+        """One column per Score attribute but the breakdown, in response order."""
+        rubric, batch = _cohort()
+        columns = score_many(rubric, batch).to_columns()
+        assert ["rubric", "subject_kind", "subject", "rater", "phase", "value", "band"] == list(
+            columns
+        )
+        assert ["r"] * 3 == columns["rubric"]
+        assert [NIP, "s-2", "s-3"] == columns["subject"]
+        assert ["r-1", "r-2", "r-3"] == columns["rater"]
+        assert [Phase.POST, Phase.PRE, Phase.POST] == columns["phase"]
+        assert [SubjectKind.SESSION, SubjectKind.SESSION, SubjectKind.SPEAKER] == columns[
+            "subject_kind"
+        ]
+        assert [81.25, 18.75, 50.0] == columns["value"].tolist()
+        assert ("hi", "lo", "lo") == columns["band"]
+
+    def test_equality(self) -> None:
+        """Equal rubric and responses make equal Scores; a tuple of Score is not one."""
+        rubric, batch = _cohort()
+        scores = score_many(rubric, batch)
+        assert score_many(rubric, list(batch)) == scores
+        assert score_many(rubric, batch[:2]) != scores
+        other = attrs.evolve(rubric, title_en="Other")
+        assert score_many(other, batch) != scores
+        assert tuple(scores) != scores
+        with pytest.raises(TypeError):
+            hash(scores)
+
+    def test_repr_hides_the_scores(self) -> None:
+        """The repr names the rubric and the count: no NIP, no value."""
+        rubric, batch = _cohort()
+        text = repr(score_many(rubric, batch))
+        assert "Scores(rubric='r', n=3)" == text
+        assert NIP not in text
+
+    def test_frozen(self) -> None:
+        """A Scores cannot be rebound."""
+        rubric, batch = _cohort()
+        scores = score_many(rubric, batch)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            scores.responses = ()  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- score_array
+
+
+def _matrix(rubric: Rubric, batch: list[Response]) -> np.ndarray[Any, np.dtype[np.float64]]:
+    """The responses' ratings in criterion order, NaN where unanswered."""
+    return np.array(
+        [[r.ratings.get(c.id, math.nan) for c in rubric.criteria] for r in batch],
+        dtype=np.float64,
+    ).reshape(len(batch), len(rubric.criteria))
+
+
+class TestScoreArray:
+    @given(st.data())
+    def test_equals_score(self, data: st.DataObject) -> None:
+        """Each row scores as `score` scores a response with those ratings."""
+        rubric = data.draw(rubric_strategy())
+        batch = data.draw(st.lists(responses(rubric), max_size=12))
+        result = score_array(rubric, _matrix(rubric, batch))
+        expected = _expected(rubric, batch)
+        assert [r.value for r in expected] == result.values.tolist()
+        assert [None if r.band is None else r.band.code for r in expected] == list(
+            result.band_codes()
+        )
+        assert score_many(rubric, batch).band_index.tolist() == result.band_index.tolist()
+
+    @pytest.mark.parametrize("dtype", [np.uint8, np.int16, np.int64, np.uint64, np.float32])
+    def test_numeric_dtypes(self, dtype: type[np.generic]) -> None:
+        """Integer and narrower float arrays score like float64."""
+        rubric, batch = _cohort()
+        ratings = _matrix(rubric, batch)
+        assert score_array(rubric, ratings) == score_array(rubric, ratings.astype(dtype))
+
+    def test_nested_lists(self) -> None:
+        """Anything numpy.asarray turns into a numeric table is accepted."""
+        rubric, _ = _cohort()
+        assert [81.25, 18.75] == score_array(rubric, [[5, 4], [1, 2]]).values.tolist()
+
+    @pytest.mark.parametrize(
+        "table",
+        [
+            [[True, False]],
+            [["5", "4"]],
+            [[5 + 0j, 4]],
+            np.array([[5, 4]], dtype=object),
+            np.array([[5, 4]], dtype=np.longdouble),
+        ],
+        ids=["bool", "str", "complex", "object", "longdouble"],
+    )
+    def test_refuses_other_types(self, table: Any) -> None:
+        """Booleans, text, complex numbers, objects and long doubles are refused."""
+        rubric, _ = _cohort()
+        if np.dtype(np.longdouble).itemsize <= 8 and np.asarray(table).dtype.kind == "f":
+            pytest.skip("long double is float64 on this platform")
+        error = _raised(lambda: score_array(rubric, table))
+        assert ("scoring.array_type", "ratings") == (error.code, error.path)
+        assert str(np.asarray(table).dtype) == error.params["dtype"]
+
+    @pytest.mark.parametrize("shape", [(3,), (3, 1), (3, 3), (2, 2, 2)])
+    def test_refuses_other_shapes(self, shape: tuple[int, ...]) -> None:
+        """The table must be 2-D with one column per criterion."""
+        rubric, _ = _cohort()
+        error = _raised(lambda: score_array(rubric, np.ones(shape)))
+        assert ("scoring.array_shape", str(shape), 2) == (
+            error.code,
+            error.params["shape"],
+            error.params["columns"],
+        )
+
+    def test_empty(self) -> None:
+        """No rows give no scores."""
+        rubric, _ = _cohort()
+        result = score_array(rubric, np.empty((0, 2)))
+        assert (0, (), "ScoreArray(rubric='r', n=0)") == (
+            len(result),
+            result.band_codes(),
+            repr(result),
+        )
+
+    @pytest.mark.parametrize(
+        ("row", "code", "path", "value"),
+        [
+            ([6.0, 1.0], "scoring.off_scale", "[1][0]", 6),
+            ([2.5, 1.0], "scoring.off_scale", "[1][0]", 2.5),
+            ([3.0, math.inf], "scoring.off_scale", "[1][1]", math.inf),
+            ([-math.inf, 1.0], "scoring.off_scale", "[1][0]", -math.inf),
+            ([math.nan, 4.0], "scoring.required_unanswered", "[1][0]", None),
+        ],
+    )
+    def test_refuses_rows_like_score(
+        self, row: list[float], code: str, path: str, value: float | None
+    ) -> None:
+        """A bad row raises score's code, its row and column in the path."""
+        rubric, _ = _cohort()
+        error = _raised(lambda: score_array(rubric, np.array([[1.0, 1.0], row, [9.0, 9.0]])))
+        assert (code, path) == (error.code, error.path)
+        assert value == error.params.get("value")
+
+    def test_refuses_an_empty_row(self) -> None:
+        """A row answering nothing (every criterion optional) cannot be scored."""
+        rubric = _rubric(_criterion("a", required=False), _criterion("b", required=False))
+        error = _raised(lambda: score_array(rubric, [[1.0, math.nan], [math.nan, math.nan]]))
+        assert ("scoring.no_answers", "[1]") == (error.code, error.path)
+
+    def test_large_integers_stay_exact(self) -> None:
+        """An int64 rating beyond float64's integers is refused with its exact value."""
+        rubric = _rubric(_criterion("a", Scale(min_value=0, max_value=2**52)))
+        ratings = np.array([[2**52], [2**53 + 1]], dtype=np.int64)
+        error = _raised(lambda: score_array(rubric, ratings))
+        assert ("[1][0]", 2**53 + 1) == (error.path, error.params["value"])
+
+    def test_huge_scales(self) -> None:
+        """Scales beyond 2**52 are scored row by row from the exact integers."""
+        rubric = _rubric(_criterion("a", Scale(min_value=0, max_value=2**62)))
+        ratings = np.array([[2**61], [2**62 - 1], [2**62]], dtype=np.int64)
+        assert [50.0, 100.0, 100.0] == score_array(rubric, ratings).values.tolist()
+
+    def test_many_blocks(self) -> None:
+        """Large tables keep their row order and report a late error's row."""
+        rubric, _ = _cohort()
+        size = 3 * scoring._BLOCK + 7
+        ratings = np.stack([1 + np.arange(size) % 5, 1 + np.arange(size) // 5 % 5], axis=1)
+        result = score_array(rubric, ratings)
+        rows = ratings.tolist()
+        for index in range(0, size, 4999):
+            expected = score(rubric, _response(dict(zip("ab", rows[index], strict=True))))
+            assert expected.value == result.values[index]
+        ratings[size - 1, 1] = 0
+        assert f"[{size - 1}][1]" == _raised(lambda: score_array(rubric, ratings)).path
+
+    def test_equality(self) -> None:
+        """Equal rubric, values and bands make equal arrays; a Scores is not one."""
+        rubric, batch = _cohort()
+        ratings = _matrix(rubric, batch)
+        result = score_array(rubric, ratings)
+        assert score_array(rubric, ratings.copy()) == result
+        assert score_array(rubric, ratings[:2]) != result
+        assert score_many(rubric, batch) != result
+        assert result != score_many(rubric, batch)
+        with pytest.raises(TypeError):
+            hash(result)
+
+    def test_to_columns(self) -> None:
+        """Values and band codes as columns."""
+        rubric, batch = _cohort()
+        columns = score_array(rubric, _matrix(rubric, batch)).to_columns()
+        assert ([81.25, 18.75, 50.0], ("hi", "lo", "lo")) == (
+            columns["value"].tolist(),
+            columns["band"],
+        )
+
+    def test_refuses_a_ratio_scale_below_zero(self) -> None:
+        """The rubric check of `score` applies."""
+        rubric = _rubric(
+            _criterion("a", Scale(min_value=-1, max_value=1)), normalisation=Normalisation.RATIO
+        )
+        assert "scoring.ratio_scale" == _raised(lambda: score_array(rubric, [[0]])).code
 
 
 # --------------------------------------------------------------------------- aggregate
@@ -673,6 +1045,64 @@ class TestAggregate:
                 assert group.min <= group.median <= group.max  # type: ignore[operator]
                 assert group.min <= group.mean <= group.max  # type: ignore[operator]
         assert sorted({s for s, _ in rows}) == [g.key for g in groups]
+
+
+class TestAggregateScores:
+    """aggregate() takes the Scores of score_many and groups it column by column."""
+
+    @pytest.mark.parametrize("by", ["subject", "subject_kind", "phase", "rater", "rubric"])
+    @pytest.mark.parametrize("method", list(Aggregation))
+    def test_equals_the_scores_one_by_one(self, by: str, method: Aggregation) -> None:
+        """Every grouping and method gives what the same scores give as a list."""
+        rubric = _rubric(_criterion("a"), _criterion("b", weight=2))
+        batch = [
+            _response(
+                {"a": 1 + i % 5, "b": 1 + i * 7 % 5},
+                subject=f"s-{i % 4}",
+                rater=f"r-{i % 3}",
+                kind=SubjectKind.SESSION if i % 2 else SubjectKind.SPEAKER,
+                phase=Phase.PRE if i % 5 else Phase.POST,
+            )
+            for i in range(40)
+        ]
+        scores = score_many(rubric, batch)
+        expected = aggregate(list(scores), by=by, method=method, min_group=4, trim=0.2)
+        assert expected == aggregate(scores, by=by, method=method, min_group=4, trim=0.2)
+
+    def test_by_mapping_and_function(self) -> None:
+        """A subject mapping, its __getitem__ and a function of a Score all work."""
+        rubric, batch = _cohort()
+        scores = score_many(rubric, batch * 2)
+        opd = {NIP: "bappeda", "s-2": "dinkes", "s-3": "bappeda"}
+        expected = aggregate(list(scores), by=opd, min_group=1)
+        assert expected == aggregate(scores, by=opd, min_group=1)
+        assert expected == aggregate(scores, by=opd.__getitem__, min_group=1)
+        assert [("bappeda", 4), ("dinkes", 2)] == [(group.key, group.n) for group in expected]
+        high = aggregate(scores, by=lambda s: s.band.code if s.band else None, min_group=1)
+        assert [("hi", 2), ("lo", 4)] == [(group.key, group.n) for group in high]
+
+    def test_unmapped_subject(self) -> None:
+        """A subject missing from the mapping is named by position, never by NIP."""
+        rubric, batch = _cohort()
+        error = _raised(lambda: aggregate(score_many(rubric, batch), by={"s-2": "x"}))
+        assert ("scoring.unmapped_subject", "[0]") == (error.code, error.path)
+        assert NIP not in str(error)
+
+    def test_empty(self) -> None:
+        """No scores give no groups."""
+        assert () == aggregate(score_many(_rubric(_criterion("a")), []))
+
+    @given(st.data())
+    def test_equals_the_list_path(self, data: st.DataObject) -> None:
+        """For generated cohorts, the columnar grouping equals grouping the Score objects."""
+        rubric = data.draw(rubric_strategy(max_criteria=4))
+        subjects = st.sampled_from(["s-a", "s-b", "s-c"])
+        batch = data.draw(st.lists(responses(rubric, subjects=subjects), max_size=15))
+        scores = score_many(rubric, batch)
+        min_group = data.draw(st.integers(min_value=1, max_value=3))
+        assert aggregate(list(scores), min_group=min_group) == aggregate(
+            scores, min_group=min_group
+        )
 
 
 # --------------------------------------------------------------------------- IKM

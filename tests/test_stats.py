@@ -549,6 +549,7 @@ class TestCronbachAlpha:
             assert math.isclose(listwise, result, rel_tol=1e-9, abs_tol=1e-12)
 
     @given(tables(missing=True), st.randoms(), st.sampled_from(METHODS), st.booleans())
+    @settings(suppress_health_check=[HealthCheck.filter_too_much])  # many tables have no alpha
     def test_permutation_invariant(
         self,
         rows: list[list[int | None]],
@@ -649,6 +650,15 @@ class TestCronbachAlphaArray:
         """For integer ratings the array path is exact: same alpha to the last bit, same errors."""
         array = np.array(rows, dtype=np.float64)
         expected = _outcome(lambda: cronbach_alpha(rows, missing=missing))
+        assert expected == _outcome(lambda: cronbach_alpha(array, missing=missing))
+
+    @given(tables(), st.sampled_from(METHODS), st.sampled_from([np.int64, np.uint8, np.int16]))
+    def test_integer_dtypes_equal_sequence_path(
+        self, rows: list[list[int]], missing: Method, dtype: type[np.generic]
+    ) -> None:
+        """Integer arrays of any width give the sequence path's alpha to the last bit."""
+        expected = _outcome(lambda: cronbach_alpha(rows, missing=missing))
+        array = np.array(rows, dtype=dtype)
         assert expected == _outcome(lambda: cronbach_alpha(array, missing=missing))
 
     @given(tables(missing=True), st.sampled_from(METHODS))

@@ -6,21 +6,26 @@ import datetime as dt
 import subprocess
 import sys
 
+from typing import Any
+
+import attrs
 import pendulum
 import pytest
 
-from hypothesis import given
+from hypothesis import find, given
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from birokrasi_retreat import serialization, validation
+from birokrasi_retreat import scoring, serialization, validation
 from birokrasi_retreat import strategies as brst
+from birokrasi_retreat.errors import ScoringError
 from birokrasi_retreat.ids import kode_wilayah, nip
 from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
 from birokrasi_retreat.ids.nip import NIP
 from birokrasi_retreat.organization import Appointment, Official, Position
 from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, PositionFamily, Sex
 from birokrasi_retreat.roster import Roster
+from birokrasi_retreat.rubric import Normalisation, Rubric
 
 
 ON = dt.date(2026, 1, 1)
@@ -183,6 +188,67 @@ class TestOrganization:
         """The organization types are registered for st.from_type."""
         assert isinstance(official, Official)
         assert isinstance(roster, Roster)
+
+
+class TestRubrics:
+    @given(brst.rubrics())
+    def test_rubrics_can_be_scored(self, rubric: Rubric) -> None:
+        """By default no ratio-normalised rubric has a scale starting below 0."""
+        if rubric.normalisation is Normalisation.RATIO:
+            assert all(criterion.scale.min_value >= 0 for criterion in rubric.criteria)
+
+    def test_ratio_below_zero_on_demand(self) -> None:
+        """ratio_below_zero=True generates what scoring refuses, for tests of the refusal."""
+        rubric = find(
+            brst.rubrics(ratio_below_zero=True),
+            lambda r: (
+                r.normalisation is Normalisation.RATIO
+                and any(criterion.scale.min_value < 0 for criterion in r.criteria)
+            ),
+        )
+        with pytest.raises(ScoringError, match="ratio_scale"):
+            scoring.score_many(rubric, [])
+
+    @given(st.data())
+    def test_responses_rate_something_and_score(self, data: st.DataObject) -> None:
+        """Every generated response rates a criterion, and scores within 0-100."""
+        rubric = data.draw(brst.rubrics())
+        response = data.draw(brst.responses(rubric))
+        assert response.ratings
+        assert 0 <= scoring.score(rubric, response).value <= 100
+
+    @given(st.data())
+    def test_optional_rubric_responses_are_never_empty(self, data: st.DataObject) -> None:
+        """With every criterion optional, a response still rates at least one."""
+        optional = brst.scales().flatmap(
+            lambda scale: brst.rubrics(min_criteria=2, max_criteria=3, scales=st.just(scale))
+        )
+        rubric = data.draw(optional.map(_all_optional))
+        assert data.draw(brst.responses(rubric)).ratings
+
+    @pytest.mark.parametrize(("low", "high"), [(0, 5), (3, 2)])
+    def test_bad_criteria_bounds(self, low: int, high: int) -> None:
+        """No criteria, or reversed bounds, are refused."""
+        with pytest.raises(InvalidArgument):
+            brst.rubrics(min_criteria=low, max_criteria=high)
+
+    def test_responses_need_a_rubric(self) -> None:
+        """A rubric id is not a rubric."""
+        rubric_id: Any = "ikm"
+        with pytest.raises(InvalidArgument, match="Rubric"):
+            brst.responses(rubric_id)
+
+    def test_empty_responses_on_demand(self) -> None:
+        """empty=True also generates a response that rates nothing."""
+        rubric = _all_optional(find(brst.rubrics(min_criteria=2), lambda _r: True))
+        response = find(brst.responses(rubric, empty=True), lambda r: not r.ratings)
+        with pytest.raises(ScoringError, match="no_answers"):
+            scoring.score(rubric, response)
+
+
+def _all_optional(rubric: Rubric) -> Rubric:
+    """The rubric with every criterion made optional."""
+    return attrs.evolve(rubric, criteria=[attrs.evolve(c, required=False) for c in rubric.criteria])
 
 
 def test_strategies_import_before_hypothesis() -> None:

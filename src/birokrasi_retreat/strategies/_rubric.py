@@ -2,9 +2,11 @@
 
 `scales` and `rubrics` build valid instruments of every shape the models allow (any
 integer range and step, labels and level descriptors on some points, weights from 0.01
-to 100, bands from 0 upwards); `responses` answers a given rubric validly: every
-required criterion rated on its scale, optional ones sometimes left out, and no
-self-rating where the rubric forbids it.
+to 100, bands from 0 upwards) that `birokrasi_retreat.scoring` can score; `responses`
+answers a given rubric validly: every required criterion rated on its scale, optional
+ones sometimes left out (never all of them), and no self-rating where the rubric forbids
+it. `rubrics` (``ratio_below_zero``) and `responses` (``empty``) each have an option
+for the corner that scoring refuses, for tests of those refusals.
 """
 
 from __future__ import annotations
@@ -198,12 +200,20 @@ def _rubric(
     min_criteria: int,
     max_criteria: int,
     scale_strategy: st.SearchStrategy[Scale],
+    *,
+    ratio_below_zero: bool,
 ) -> Rubric:
     ids = draw(st.lists(_slugs(), min_size=min_criteria, max_size=max_criteria, unique=True))
     shared = draw(scale_strategy) if draw(st.booleans()) else None
     criteria = tuple(
         draw(_criterion(criterion_id, draw(scale_strategy) if shared is None else shared))
         for criterion_id in ids
+    )
+    # x / max maps a scale onto 0..1 only from 0 up: scoring refuses ratio normalisation
+    # of a scale that starts below 0 (scoring.ratio_scale), so it is drawn only on demand.
+    below_zero = any(criterion.scale.min_value < 0 for criterion in criteria)
+    normalisations = (
+        list(Normalisation) if ratio_below_zero or not below_zero else [Normalisation.MIN_MAX]
     )
     title_id, title_en = draw(st.sampled_from(_RUBRIC_TITLES))
     return Rubric(
@@ -212,7 +222,7 @@ def _rubric(
         title_en=title_en,
         criteria=criteria,
         bands=draw(_bands()),
-        normalisation=draw(st.sampled_from(Normalisation)),
+        normalisation=draw(st.sampled_from(normalisations)),
         aggregation=draw(st.sampled_from(Aggregation)),
         trim=draw(st.floats(min_value=0.0, max_value=0.5, exclude_max=True)),
         allow_self_rating=draw(st.booleans()),
@@ -225,19 +235,25 @@ def rubrics(
     min_criteria: int = 1,
     max_criteria: int = 8,
     scales: st.SearchStrategy[Scale] | None = None,
+    ratio_below_zero: bool = False,
 ) -> st.SearchStrategy[Rubric]:
     """Generate evaluation rubrics (rubrik penilaian) of any valid shape.
 
     Criteria have unique ids, weights from 0.01 to 100, are required or not, carry
     level descriptors on some points and sometimes a BerAKHLAK group; they share one
     scale or each draw their own. Bands (none, or up to 5) start at 0 and rise in
-    2-decimal steps up to 100. Every normalisation and aggregation occurs.
+    2-decimal steps up to 100. Every normalisation and aggregation occurs, but a rubric
+    with a scale that starts below 0 uses min-max normalisation unless
+    ``ratio_below_zero`` is set: `birokrasi_retreat.scoring` refuses ratio normalisation
+    (x / max) of such a scale, so by default every generated rubric can be scored.
 
     Args:
         min_criteria: At least this many criteria (1 or more).
         max_criteria: At most this many criteria.
         scales: A strategy for the criteria's scales (default: `scales` with 2 to 11
             points).
+        ratio_below_zero: Also generate ratio-normalised rubrics with a scale that
+            starts below 0, which scoring refuses (``scoring.ratio_scale``).
 
     Returns:
         A strategy for `Rubric` values.
@@ -255,7 +271,7 @@ def rubrics(
     """
     _check_range("rubrics: criteria", min_criteria, max_criteria, floor=1)
     scale_strategy = _scale(2, 11) if scales is None else scales
-    return _rubric(min_criteria, max_criteria, scale_strategy)
+    return _rubric(min_criteria, max_criteria, scale_strategy, ratio_below_zero=ratio_below_zero)
 
 
 def _rating(draw: st.DrawFn, scale: Scale) -> int:
@@ -273,16 +289,22 @@ def _response(
     subject_kinds: st.SearchStrategy[SubjectKind],
     subjects: st.SearchStrategy[str],
     submitted: st.SearchStrategy[pendulum.DateTime | None],
+    empty: bool,
 ) -> Response:
     rater = draw(raters)
     if rubric.allow_self_rating:
         subject = draw(subjects)
     else:
         subject = draw(subjects.filter(lambda candidate: candidate != rater))
+    chosen = [criterion.required or draw(st.booleans()) for criterion in rubric.criteria]
+    if not any(chosen) and not empty:
+        # Every criterion is optional and none was drawn: scoring refuses a response
+        # that rates nothing (scoring.no_answers), so one of them is rated.
+        chosen[draw(st.integers(min_value=0, max_value=len(chosen) - 1))] = True
     ratings = {
         criterion.id: _rating(draw, criterion.scale)
-        for criterion in rubric.criteria
-        if criterion.required or draw(st.booleans())
+        for criterion, rated in zip(rubric.criteria, chosen, strict=True)
+        if rated
     }
     return Response(
         rubric=rubric.id,
@@ -304,12 +326,14 @@ def responses(
     subject_kinds: st.SearchStrategy[SubjectKind] | None = None,
     subjects: st.SearchStrategy[str] | None = None,
     submitted: st.SearchStrategy[pendulum.DateTime | None] | None = None,
+    empty: bool = False,
 ) -> st.SearchStrategy[Response]:
     """Generate valid responses (jawaban) to ``rubric``.
 
     Every required criterion is rated with a point of its scale; each optional one is
-    rated or left out. Where the rubric forbids self-rating, the subject is never the
-    rater.
+    rated or left out, but at least one criterion is always rated unless ``empty`` is
+    set (scoring refuses a response that rates nothing). Where the rubric forbids
+    self-rating, the subject is never the rater.
 
     Args:
         rubric: The rubric answered.
@@ -318,6 +342,8 @@ def responses(
         subject_kinds: A strategy for the subject kind (default: any).
         subjects: A strategy for the subject ids (default: ``s-`` and a slug).
         submitted: A strategy for the submission time (default: always None).
+        empty: Also generate responses that rate no criterion at all, where every
+            criterion is optional (``scoring.no_answers``).
 
     Returns:
         A strategy for `Response` values.
@@ -346,4 +372,5 @@ def responses(
         subject_kinds=st.sampled_from(SubjectKind) if subject_kinds is None else subject_kinds,
         subjects=_slugs("s-") if subjects is None else subjects,
         submitted=st.none() if submitted is None else submitted,
+        empty=empty,
     )
