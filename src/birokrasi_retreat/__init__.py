@@ -34,6 +34,7 @@ from birokrasi_retreat import (
     samples,
     scoring,
     serialization,
+    survey,
     validation,
     validators,
     values,
@@ -95,6 +96,7 @@ from birokrasi_retreat.rubric import (
     ScaleLabel,
     SubjectKind,
 )
+from birokrasi_retreat.survey import Survey
 from birokrasi_retreat.validation import RULES, Report, check, validate
 from birokrasi_retreat.values import BerAkhlak
 
@@ -152,6 +154,7 @@ __all__ = [
     "Speaker",
     "SpeakerLevel",
     "SubjectKind",
+    "Survey",
     "UnitKind",
     "UnknownReferenceError",
     "ValidationError",
@@ -175,6 +178,7 @@ __all__ = [
     "samples",
     "scoring",
     "serialization",
+    "survey",
     "validate",
     "validation",
     "validators",

@@ -55,6 +55,7 @@ def _hypothesis_setup_hook() -> None:
     from birokrasi_retreat.retreat import Retreat, Session, Speaker, Venue  # noqa: PLC0415
     from birokrasi_retreat.roster import Roster  # noqa: PLC0415
     from birokrasi_retreat.rubric import Response, Rubric, Scale  # noqa: PLC0415
+    from birokrasi_retreat.survey import Survey  # noqa: PLC0415
 
     registrations: list[tuple[type, Callable[[Any], SearchStrategy[Any]]]] = [
         (NIP, lambda b: st.one_of(b.nips(), b.ni_pppks())),
@@ -76,6 +77,7 @@ def _hypothesis_setup_hook() -> None:
         (Scale, lambda b: b.scales()),
         (Rubric, lambda b: b.rubrics()),
         (Response, lambda b: b.rubrics().flatmap(b.responses)),
+        (Survey, lambda b: b.surveys()),
     ]
     for cls, build in registrations:
         st.register_type_strategy(cls, _lazy(build))

@@ -48,6 +48,7 @@ from birokrasi_retreat.strategies._organization import (
 )
 from birokrasi_retreat.strategies._retreat import retreats, sessions, speakers, venues
 from birokrasi_retreat.strategies._rubric import responses, rubrics, scales
+from birokrasi_retreat.strategies._survey import surveys
 
 
 __all__ = [
@@ -73,6 +74,7 @@ __all__ = [
     "sessions",
     "sexes",
     "speakers",
+    "surveys",
     "units",
     "venues",
 ]

@@ -19,6 +19,7 @@ Examples:
 """
 
 from birokrasi_retreat.findings import Finding, Severity
+from birokrasi_retreat.validation import evaluation as evaluation
 from birokrasi_retreat.validation import organization as organization
 from birokrasi_retreat.validation import retreat as retreat
 from birokrasi_retreat.validation._engine import (
@@ -44,6 +45,7 @@ __all__ = [
     "Rule",
     "Severity",
     "check",
+    "evaluation",
     "organization",
     "retreat",
     "rule",
