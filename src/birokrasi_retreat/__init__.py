@@ -4,7 +4,8 @@ The retreats (*retret ASN*) that an Indonesian city government (Pemkot) holds fo
 officials, modelled end to end: identifiers (NIP, kode wilayah), ranks (golongan,
 eselon), strict serialization, the government roster, retreat programmes with their
 calendar, the validation rules and bundled samples, evaluation rubrics and scoring,
-and, as the library grows, the follow-up after a retreat.
+and the follow-up after a retreat (commitments, monitoring visits, the four-level
+evaluation).
 
 This module only re-exports the public names; see the submodules for the details.
 
@@ -23,6 +24,7 @@ from birokrasi_retreat import (
     eligibility,
     errors,
     findings,
+    followup,
     ids,
     messages,
     organization,
@@ -53,6 +55,17 @@ from birokrasi_retreat.errors import (
     ValidationErrorGroup,
 )
 from birokrasi_retreat.findings import Finding, Severity
+from birokrasi_retreat.followup import (
+    Commitment,
+    CommitmentStatus,
+    Direction,
+    FollowUp,
+    Judgement,
+    MonitoringVisit,
+    Review,
+    StatusChange,
+    UnitIndicator,
+)
 from birokrasi_retreat.organization import (
     Appointment,
     AppointmentKind,
@@ -109,13 +122,17 @@ __all__ = [
     "Band",
     "BerAkhlak",
     "BirokrasiRetreatError",
+    "Commitment",
+    "CommitmentStatus",
     "Criterion",
+    "Direction",
     "Eligibility",
     "Enrollment",
     "EnrollmentStatus",
     "Eselon",
     "FileAccessError",
     "Finding",
+    "FollowUp",
     "FunctionalLevel",
     "Golongan",
     "GolonganFit",
@@ -124,9 +141,11 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "InvalidType",
+    "Judgement",
     "Kecamatan",
     "Kelurahan",
     "Level",
+    "MonitoringVisit",
     "Normalisation",
     "Official",
     "Pemda",
@@ -141,6 +160,7 @@ __all__ = [
     "Response",
     "Retreat",
     "RetreatStatus",
+    "Review",
     "Room",
     "Roster",
     "Rubric",
@@ -153,8 +173,10 @@ __all__ = [
     "Sex",
     "Speaker",
     "SpeakerLevel",
+    "StatusChange",
     "SubjectKind",
     "Survey",
+    "UnitIndicator",
     "UnitKind",
     "UnknownReferenceError",
     "ValidationError",
@@ -167,6 +189,7 @@ __all__ = [
     "eligibility",
     "errors",
     "findings",
+    "followup",
     "ids",
     "messages",
     "organization",

@@ -40,6 +40,14 @@ def _hypothesis_setup_hook() -> None:
 
     from hypothesis import strategies as st  # noqa: PLC0415
 
+    from birokrasi_retreat.followup import (  # noqa: PLC0415
+        Commitment,
+        FollowUp,
+        MonitoringVisit,
+        Review,
+        StatusChange,
+        UnitIndicator,
+    )
     from birokrasi_retreat.ids.kode_wilayah import KodeWilayah  # noqa: PLC0415
     from birokrasi_retreat.ids.nip import NIP  # noqa: PLC0415
     from birokrasi_retreat.organization import (  # noqa: PLC0415
@@ -78,6 +86,12 @@ def _hypothesis_setup_hook() -> None:
         (Rubric, lambda b: b.rubrics()),
         (Response, lambda b: b.rubrics().flatmap(b.responses)),
         (Survey, lambda b: b.surveys()),
+        (StatusChange, lambda b: b.status_changes()),
+        (Commitment, lambda b: b.commitments()),
+        (Review, lambda b: b.reviews()),
+        (MonitoringVisit, lambda b: b.monitoring_visits()),
+        (UnitIndicator, lambda b: b.unit_indicators()),
+        (FollowUp, lambda b: b.follow_ups()),
     ]
     for cls, build in registrations:
         st.register_type_strategy(cls, _lazy(build))

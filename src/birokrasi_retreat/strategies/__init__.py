@@ -25,6 +25,14 @@ Examples:
     >>> test_format_round_trip()
 """
 
+from birokrasi_retreat.strategies._followup import (
+    commitments,
+    follow_ups,
+    monitoring_visits,
+    reviews,
+    status_changes,
+    unit_indicators,
+)
 from birokrasi_retreat.strategies._ids import (
     INDONESIAN_TIMEZONES,
     asn_types,
@@ -56,10 +64,13 @@ __all__ = [
     "appointments",
     "asn_types",
     "aware_datetimes",
+    "commitments",
     "dates",
     "eselons",
+    "follow_ups",
     "golongans",
     "kode_wilayahs",
+    "monitoring_visits",
     "ni_pppks",
     "nips",
     "officials",
@@ -68,13 +79,16 @@ __all__ = [
     "positions",
     "responses",
     "retreats",
+    "reviews",
     "rosters",
     "rubrics",
     "scales",
     "sessions",
     "sexes",
     "speakers",
+    "status_changes",
     "surveys",
+    "unit_indicators",
     "units",
     "venues",
 ]

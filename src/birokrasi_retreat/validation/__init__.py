@@ -20,6 +20,7 @@ Examples:
 
 from birokrasi_retreat.findings import Finding, Severity
 from birokrasi_retreat.validation import evaluation as evaluation
+from birokrasi_retreat.validation import followup as followup
 from birokrasi_retreat.validation import organization as organization
 from birokrasi_retreat.validation import retreat as retreat
 from birokrasi_retreat.validation._engine import (
@@ -46,6 +47,7 @@ __all__ = [
     "Severity",
     "check",
     "evaluation",
+    "followup",
     "organization",
     "retreat",
     "rule",

@@ -1,0 +1,774 @@
+"""Follow-up status (status tindak lanjut): commitments and visits per unit, on a date.
+
+`follow_up_status` answers the question every seed article's mayor asks after a retreat:
+what did each unit implement, what is late, and which units has nobody visited yet. The
+FUP003 and FUP004 findings it carries are built by the same private functions the rules
+of `birokrasi_retreat.validation.followup` use (that module imports from here, never the
+other way), so a status and a ``check`` agree.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+import attrs
+import pendulum
+
+from birokrasi_retreat import _fields
+from birokrasi_retreat.errors import BirokrasiRetreatError, InvalidComponent, InvalidType
+from birokrasi_retreat.findings import Finding, Severity
+from birokrasi_retreat.followup._models import (
+    DEFAULT_WINDOW_DAYS,
+    Commitment,
+    CommitmentStatus,
+    MonitoringVisit,
+    check_date,
+    masked,
+)
+from birokrasi_retreat.messages import render
+from birokrasi_retreat.retreat import EnrollmentStatus, Retreat, RetreatStatus
+from birokrasi_retreat.roster import Roster
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from birokrasi_retreat.messages import Lang
+
+
+__all__ = ["FollowUpStatus", "UnitFollowUp", "follow_up_status"]
+
+SOURCE_OVERDUE: Final = (
+    "LAN aksi perubahan: achievements are checked against short-term targets "
+    "(REFERENCE.md 8.4); a commitment past its own due date is late"
+)
+"""The source of rule FUP003 (shared by the rule and `FollowUpStatus.findings`)."""
+SOURCE_VISITS: Final = (
+    "Kirkpatrick level 3: behaviour is observed 3-6 months after training (REFERENCE.md 9); "
+    "the seed articles promise field visits to every unit; window: a project choice"
+)
+"""The source of rule FUP004 (shared by the rule and `FollowUpStatus.findings`)."""
+
+# Statuses of people who did not take part: their units are not units of the retreat.
+_NOT_TAKING_PART: Final = frozenset({EnrollmentStatus.EXCUSED, EnrollmentStatus.ABSENT})
+_FINISHED: Final = frozenset({CommitmentStatus.DONE, CommitmentStatus.DROPPED})
+
+
+class Occurrence(NamedTuple):
+    """One FUP003 or FUP004 occurrence: what a rule turns into a Hit, a status into a Finding."""
+
+    path: str
+    params: dict[str, object]
+    subjects: tuple[str, ...]
+
+
+# --- checks of arguments ----------------------------------------------------------------
+
+
+def check_retreat(value: object) -> Retreat:
+    """Return ``value`` if it is a `Retreat`; raise ``data.type`` otherwise."""
+    if not isinstance(value, Retreat):
+        raise InvalidType("data.type", path="retreat", expected="Retreat", got=type(value).__name__)
+    return value
+
+
+def check_roster(value: object, path: str = "roster") -> Roster | None:
+    """Return ``value`` if it is None or a `Roster`; raise ``data.type`` otherwise."""
+    if value is None or isinstance(value, Roster):
+        return value
+    raise InvalidType("data.type", path=path, expected="Roster", got=type(value).__name__)
+
+
+def check_window(value: object, path: str = "window_days") -> int:
+    """Return ``value`` if it is a whole number of days of at least 1."""
+    if type(value) is not int:
+        raise InvalidType("data.type", path=path, expected="integer", got=type(value).__name__)
+    if value < 1:
+        raise InvalidComponent("followup.window", path=path, value=value)
+    return value
+
+
+def items_of(value: object, cls: type, path: str) -> tuple[Any, ...]:
+    """``value`` as a tuple whose every item is a ``cls`` (a str or mapping is refused)."""
+    try:
+        items = _fields.to_tuple(value)  # type: ignore[arg-type]
+    except BirokrasiRetreatError as error:
+        raise error.at(path) from None
+    for index, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise InvalidType(
+                "data.type",
+                path=f"{path}[{index}]",
+                expected=cls.__name__,
+                got=type(item).__name__,
+            )
+    return items
+
+
+# --- shared definitions --------------------------------------------------------------------
+
+
+def participants(retreat: Retreat) -> tuple[str, ...]:
+    """The NIPs enrolled with a status other than excused or absent, each once, in order."""
+    return tuple(
+        dict.fromkeys(e.nip for e in retreat.enrollments if e.status not in _NOT_TAKING_PART)
+    )
+
+
+def retreat_units(retreat: Retreat, roster: Roster) -> tuple[str, ...]:
+    """The units of the retreat: where its participants hold a post on its first day, sorted.
+
+    Every post counts, definitive or acting (a Plt's unit is visited too); a participant
+    the roster does not know, or who holds no post that day, adds no unit.
+    """
+    on = retreat.days[0]
+    found = {
+        roster.position(appointment.position).unit
+        for number in participants(retreat)
+        for appointment in roster.posts_of(number, on=on)
+    }
+    return tuple(sorted(found))
+
+
+def window_end(retreat: Retreat, window_days: int) -> pendulum.Date:
+    """The last day of the follow-up window: ``window_days`` after the retreat's last day."""
+    return retreat.days[-1].add(days=window_days)
+
+
+def unit_name(roster: Roster | None, unit_id: str) -> str | None:
+    """The unit's name in the roster, or None (no roster, or a unit it does not know)."""
+    if roster is None:
+        return None
+    try:
+        return roster.unit(unit_id).name
+    except BirokrasiRetreatError:
+        return None
+
+
+def done_on(commitment: Commitment, on: pendulum.Date) -> pendulum.Date | None:
+    """The day the commitment was done, as known on ``on`` (changes after it are unknown)."""
+    day: pendulum.Date | None = None
+    for change in commitment.history:
+        if change.on > on:
+            break
+        if change.status is not CommitmentStatus.DONE:
+            day = None
+        elif day is None:
+            day = change.on
+    return day
+
+
+# --- FUP003 and FUP004 ----------------------------------------------------------------------
+
+
+def overdue(commitments: Iterable[Commitment], on: pendulum.Date) -> Iterator[Occurrence]:
+    """FUP003: each commitment due before ``on`` and, on ``on``, neither done nor dropped."""
+    for index, commitment in enumerate(commitments):
+        status = commitment.status_on(on)
+        if commitment.due < on and status not in _FINISHED:
+            yield Occurrence(
+                path=f"commitments[{index}].due",
+                params={
+                    "commitment": commitment.id,
+                    "description": commitment.description,
+                    "owner": masked(commitment.owner),
+                    "unit": commitment.unit,
+                    "due": commitment.due.isoformat(),
+                    "on": on.isoformat(),
+                    "days": (on - commitment.due).days,
+                    "status": status.value,
+                    "status_id": status.label("id"),
+                    "status_en": status.label("en"),
+                },
+                subjects=(commitment.id, commitment.unit),
+            )
+
+
+def unvisited(
+    retreat: Retreat,
+    visits: Iterable[MonitoringVisit],
+    roster: Roster,
+    *,
+    on: pendulum.Date,
+    window_days: int,
+) -> Iterator[Occurrence]:
+    """FUP004: each unit of the retreat with no visit within the window, once ``on`` is past it.
+
+    A visit counts when dated after the retreat's last day and on or before the window's
+    end. Silent while ``on`` is within the window, and for a cancelled retreat.
+    """
+    if retreat.status is RetreatStatus.CANCELLED:
+        return
+    last = retreat.days[-1]
+    end = window_end(retreat, window_days)
+    if on <= end:
+        return
+    seen = {visit.unit for visit in visits if last < visit.on <= end}
+    for unit in retreat_units(retreat, roster):
+        if unit not in seen:
+            name = unit_name(roster, unit)
+            yield Occurrence(
+                path="visits",
+                params={
+                    "unit": unit,
+                    "unit_name": name or unit,
+                    "retreat_end": last.isoformat(),
+                    "window_end": end.isoformat(),
+                    "window_days": window_days,
+                },
+                subjects=(unit,),
+            )
+
+
+# --- the status --------------------------------------------------------------------------------
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return None if whole == 0 else part / whole
+
+
+@attrs.frozen(kw_only=True)
+class UnitFollowUp:
+    """Status tindak lanjut unit: one unit's commitments and visits on a date (a table row).
+
+    The commitment counts ``done_on_time``, ``done_late``, ``overdue``, ``dropped`` and
+    ``open`` split ``commitments`` (they add up to it); ``due`` counts those due on or
+    before the date, whatever their state.
+
+    Attributes:
+        unit: The unit's id.
+        name: The unit's name in the roster, or None without a roster.
+        of_retreat: Whether it is one of the units the visited share counts (a unit of
+            the retreat with a roster; every unit named, without one).
+        commitments: Its commitments.
+        due: Those due on or before the date.
+        done_on_time: Those done on or before their due date.
+        done_late: Those done after their due date.
+        overdue: Those due before the date, neither done nor dropped.
+        dropped: Those dropped.
+        open: Those neither done, dropped nor overdue (due on or after the date).
+        visits: Its visits after the retreat, up to the date.
+        last_visit: The day of the last of them, or None.
+        days_since_last_visit: Days from it to the date, or None.
+
+    Examples:
+        >>> row = UnitFollowUp(unit="kec-klojen", name=None, of_retreat=True, commitments=4,
+        ...                    due=3, done_on_time=1, done_late=1, overdue=1, dropped=0,
+        ...                    open=1, visits=0, last_visit=None, days_since_last_visit=None)
+        >>> row.completion, row.never_visited
+        (0.5, True)
+    """
+
+    unit: str
+    name: str | None
+    of_retreat: bool
+    commitments: int
+    due: int
+    done_on_time: int
+    done_late: int
+    overdue: int
+    dropped: int
+    open: int
+    visits: int
+    last_visit: pendulum.Date | None
+    days_since_last_visit: int | None
+
+    @property
+    def done(self) -> int:
+        """Commitments done, on time or late.
+
+        Examples:
+            >>> UnitFollowUp.done.fget is not None
+            True
+        """
+        return self.done_on_time + self.done_late
+
+    @property
+    def completion(self) -> float | None:
+        """Share of commitments done, out of those not dropped (0-1), or None if none.
+
+        Examples:
+            >>> UnitFollowUp.completion.fget is not None
+            True
+        """
+        return _ratio(self.done, self.commitments - self.dropped)
+
+    @property
+    def never_visited(self) -> bool:
+        """Whether no visit after the retreat (up to the date) is known.
+
+        Examples:
+            >>> UnitFollowUp.never_visited.fget is not None
+            True
+        """
+        return self.visits == 0
+
+    def row(self) -> dict[str, Any]:
+        """The row as a plain dict (dates as ISO text), ready for JSON or a data frame.
+
+        Examples:
+            >>> UnitFollowUp.row.__name__
+            'row'
+        """
+        return {
+            "unit": self.unit,
+            "name": self.name,
+            "of_retreat": self.of_retreat,
+            "commitments": self.commitments,
+            "due": self.due,
+            "done_on_time": self.done_on_time,
+            "done_late": self.done_late,
+            "overdue": self.overdue,
+            "dropped": self.dropped,
+            "open": self.open,
+            "completion": self.completion,
+            "visits": self.visits,
+            "last_visit": None if self.last_visit is None else self.last_visit.isoformat(),
+            "days_since_last_visit": self.days_since_last_visit,
+            "never_visited": self.never_visited,
+        }
+
+
+_COUNTS: Final = ("commitments", "due", "done_on_time", "done_late", "overdue", "dropped", "open")
+# Column headers of to_text: (field, Indonesian, English).
+_COLUMNS: Final = (
+    ("unit", "Unit", "Unit"),
+    ("commitments", "Rencana", "Plans"),
+    ("due", "Jatuh tempo", "Due"),
+    ("done_on_time", "Tepat", "On time"),
+    ("done_late", "Terlambat", "Late"),
+    ("overdue", "Lewat tempo", "Overdue"),
+    ("dropped", "Batal", "Dropped"),
+    ("open", "Berjalan", "Open"),
+    ("visits", "Kunjungan", "Visits"),
+    ("last_visit", "Terakhir", "Last visit"),
+    ("days_since_last_visit", "Hari", "Days"),
+)
+
+
+@attrs.frozen(kw_only=True)
+class FollowUpStatus:
+    """Status tindak lanjut: a retreat's follow-up on a date, per unit and overall.
+
+    Attributes:
+        retreat: The retreat's id.
+        on: The date of the status.
+        window_days: The follow-up window, in days after the retreat's last day.
+        window_end: The window's last day.
+        units: One row per unit (of the retreat, or named by a commitment or a visit),
+            sorted by unit id.
+        findings: FUP003 (overdue commitments) and FUP004 (units not visited within the
+            window, with a roster, once the date is past the window) findings.
+
+    Examples:
+        >>> FollowUpStatus.rows.__name__
+        'rows'
+    """
+
+    retreat: str
+    on: pendulum.Date
+    window_days: int
+    window_end: pendulum.Date
+    units: tuple[UnitFollowUp, ...]
+    findings: tuple[Finding, ...]
+
+    def _sum(self, field: str) -> int:
+        return sum(getattr(row, field) for row in self.units)
+
+    @property
+    def commitments(self) -> int:
+        """All commitments.
+
+        Examples:
+            >>> FollowUpStatus.commitments.fget is not None
+            True
+        """
+        return self._sum("commitments")
+
+    @property
+    def due(self) -> int:
+        """Commitments due on or before the date.
+
+        Examples:
+            >>> FollowUpStatus.due.fget is not None
+            True
+        """
+        return self._sum("due")
+
+    @property
+    def done_on_time(self) -> int:
+        """Commitments done on or before their due date.
+
+        Examples:
+            >>> FollowUpStatus.done_on_time.fget is not None
+            True
+        """
+        return self._sum("done_on_time")
+
+    @property
+    def done_late(self) -> int:
+        """Commitments done after their due date.
+
+        Examples:
+            >>> FollowUpStatus.done_late.fget is not None
+            True
+        """
+        return self._sum("done_late")
+
+    @property
+    def overdue(self) -> int:
+        """Commitments due before the date, neither done nor dropped.
+
+        Examples:
+            >>> FollowUpStatus.overdue.fget is not None
+            True
+        """
+        return self._sum("overdue")
+
+    @property
+    def dropped(self) -> int:
+        """Commitments dropped.
+
+        Examples:
+            >>> FollowUpStatus.dropped.fget is not None
+            True
+        """
+        return self._sum("dropped")
+
+    @property
+    def open(self) -> int:
+        """Commitments neither done, dropped nor overdue.
+
+        Examples:
+            >>> FollowUpStatus.open.fget is not None
+            True
+        """
+        return self._sum("open")
+
+    @property
+    def completion(self) -> float | None:
+        """Share of commitments done, out of those not dropped (0-1), or None if none.
+
+        Examples:
+            >>> FollowUpStatus.completion.fget is not None
+            True
+        """
+        return _ratio(self.done_on_time + self.done_late, self.commitments - self.dropped)
+
+    @property
+    def visits(self) -> int:
+        """Visits after the retreat, up to the date.
+
+        Examples:
+            >>> FollowUpStatus.visits.fget is not None
+            True
+        """
+        return self._sum("visits")
+
+    @property
+    def last_visit(self) -> pendulum.Date | None:
+        """The day of the last visit, or None.
+
+        Examples:
+            >>> FollowUpStatus.last_visit.fget is not None
+            True
+        """
+        days = [row.last_visit for row in self.units if row.last_visit is not None]
+        return max(days) if days else None
+
+    @property
+    def days_since_last_visit(self) -> int | None:
+        """Days from the last visit to the date, or None.
+
+        Examples:
+            >>> FollowUpStatus.days_since_last_visit.fget is not None
+            True
+        """
+        last = self.last_visit
+        return None if last is None else (self.on - last).days
+
+    @property
+    def units_of_retreat(self) -> tuple[str, ...]:
+        """The ids of the units the visited share counts.
+
+        Examples:
+            >>> FollowUpStatus.units_of_retreat.fget is not None
+            True
+        """
+        return tuple(row.unit for row in self.units if row.of_retreat)
+
+    @property
+    def units_visited(self) -> tuple[str, ...]:
+        """The ids of those units visited at least once.
+
+        Examples:
+            >>> FollowUpStatus.units_visited.fget is not None
+            True
+        """
+        return tuple(row.unit for row in self.units if row.of_retreat and not row.never_visited)
+
+    @property
+    def units_never_visited(self) -> tuple[str, ...]:
+        """The ids of those units never visited.
+
+        Examples:
+            >>> FollowUpStatus.units_never_visited.fget is not None
+            True
+        """
+        return tuple(row.unit for row in self.units if row.of_retreat and row.never_visited)
+
+    @property
+    def visited_share(self) -> float | None:
+        """Share of the units of the retreat visited (0-1), or None when there is none.
+
+        Examples:
+            >>> FollowUpStatus.visited_share.fget is not None
+            True
+        """
+        return _ratio(len(self.units_visited), len(self.units_of_retreat))
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The table: one plain dict per unit (see `UnitFollowUp.row`).
+
+        Examples:
+            >>> FollowUpStatus.rows.__name__
+            'rows'
+        """
+        return [row.row() for row in self.units]
+
+    def totals(self) -> dict[str, Any]:
+        """The overall figures as a plain dict (dates as ISO text).
+
+        Examples:
+            >>> FollowUpStatus.totals.__name__
+            'totals'
+        """
+        last = self.last_visit
+        return {
+            "retreat": self.retreat,
+            "on": self.on.isoformat(),
+            "window_end": self.window_end.isoformat(),
+            **{field: getattr(self, field) for field in _COUNTS},
+            "completion": self.completion,
+            "visits": self.visits,
+            "last_visit": None if last is None else last.isoformat(),
+            "days_since_last_visit": self.days_since_last_visit,
+            "units": len(self.units_of_retreat),
+            "units_visited": len(self.units_visited),
+            "units_never_visited": list(self.units_never_visited),
+            "visited_share": self.visited_share,
+        }
+
+    def to_text(self, lang: Lang = "id") -> str:
+        """A plain-text report: a table per unit, the totals, then the findings.
+
+        Args:
+            lang: ``"id"`` (default) or ``"en"``.
+
+        Returns:
+            The report, lines joined by newlines.
+
+        Examples:
+            >>> FollowUpStatus.to_text.__name__
+            'to_text'
+        """
+        english = lang == "en"
+        header = [en if english else id_ for _field, id_, en in _COLUMNS]
+        table = [header]
+        for row in (*self.units, None):
+            cells = self._cells(row, lang)
+            table.append(cells)
+        widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+        lines = [render("followup.text.title", lang, self._title_params())]
+        lines += [
+            "  ".join(
+                cell.ljust(width) if i == 0 else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+            ).rstrip()
+            for line in table
+        ]
+        lines.append(render("followup.text.visited", lang, self._visited_params()))
+        if self.units_never_visited:
+            lines.append(
+                render(
+                    "followup.text.never_visited",
+                    lang,
+                    {"units": ", ".join(self.units_never_visited)},
+                )
+            )
+        lines += [
+            f"{f.severity.value.upper():<8}{f.code}  {f.message(lang)}" for f in self.findings
+        ]
+        return "\n".join(lines)
+
+    def _title_params(self) -> dict[str, object]:
+        return {
+            "retreat": self.retreat,
+            "on": self.on.isoformat(),
+            "window_end": self.window_end.isoformat(),
+        }
+
+    def _visited_params(self) -> dict[str, object]:
+        share = self.visited_share
+        percent = "-" if share is None else f"{share * 100:.1f}%"
+        completion = self.completion
+        done = "-" if completion is None else f"{completion * 100:.1f}%"
+        return {
+            "visited": len(self.units_visited),
+            "units": len(self.units_of_retreat),
+            "percent_id": percent.replace(".", ","),
+            "percent_en": percent,
+            "completion_id": done.replace(".", ","),
+            "completion_en": done,
+        }
+
+    def _cells(self, row: UnitFollowUp | None, lang: Lang) -> list[str]:
+        if row is None:
+            values: dict[str, object] = {
+                "unit": "Total" if lang == "en" else "Jumlah",
+                **{field: getattr(self, field) for field in _COUNTS},
+                "visits": self.visits,
+                "last_visit": self.last_visit,
+                "days_since_last_visit": self.days_since_last_visit,
+            }
+        else:
+            values = {field: getattr(row, field) for field, _i, _e in _COLUMNS}
+        return ["-" if values[field] is None else str(values[field]) for field, _i, _e in _COLUMNS]
+
+
+def _finding(code: str, occurrence: Occurrence, source: str) -> Finding:
+    return Finding(
+        code=code,
+        severity=Severity.WARNING,
+        path=occurrence.path,
+        params=occurrence.params,
+        subjects=occurrence.subjects,
+        source=source,
+    )
+
+
+def _classify(commitment: Commitment, on: pendulum.Date) -> str:
+    status = commitment.status_on(on)
+    if status is CommitmentStatus.DONE:
+        day = done_on(commitment, on)
+        return "done_late" if day is not None and day > commitment.due else "done_on_time"
+    if status is CommitmentStatus.DROPPED:
+        return "dropped"
+    return "overdue" if commitment.due < on else "open"
+
+
+def follow_up_status(
+    retreat: Retreat,
+    commitments: Iterable[Commitment],
+    visits: Iterable[MonitoringVisit],
+    *,
+    on: pendulum.Date,
+    roster: Roster | None = None,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+) -> FollowUpStatus:
+    """Status tindak lanjut (follow-up status) of a retreat on a date, per unit and overall.
+
+    Decisions:
+
+    * Everything is seen **as known on** ``on``: a commitment's state is its status on
+      that day (`Commitment.status_on`); status changes and visits dated later are ignored.
+    * A commitment is **done on time** when done on or before its due date, **late**
+      after it; **overdue** when due before ``on`` and neither done nor dropped (a
+      commitment due on ``on`` itself is still **open**); a **dropped** one is never
+      overdue. The five counts add up to the commitments; ``due`` counts those due on or
+      before ``on``. Completion is done / (commitments - dropped).
+    * A **visit** counts when dated after the retreat's last local day (an earlier one is
+      rule FUP005's error) and on or before ``on``.
+    * The **units** whose visited share is reported are the units of the retreat (where
+      its participants, enrolled and not excused or absent, hold a post on its first
+      day) when a roster is given, else every unit named by a commitment or a visit.
+      Rows are given for those and for every unit named by a commitment or a visit.
+    * Every commitment and visit given counts, whatever its ``retreat`` field says.
+    * **Findings**: FUP003 for each overdue commitment; FUP004, with a roster only (as
+      the rule), for each unit of the retreat not visited within ``window_days`` after
+      it, once ``on`` is past the window. Both are warnings.
+
+    Args:
+        retreat: The retreat followed up.
+        commitments: The commitments made at it.
+        visits: The monitoring visits.
+        on: The date of the status.
+        roster: The host's roster (units of the retreat, unit names, FUP004).
+        window_days: The follow-up window in days after the retreat's last day (at
+            least 1; default `DEFAULT_WINDOW_DAYS`).
+
+    Returns:
+        The `FollowUpStatus`.
+
+    Raises:
+        InvalidType: An argument has the wrong type (``data.type``).
+        InvalidComponent: ``window_days`` is below 1 (``followup.window``).
+
+    Examples:
+        >>> from birokrasi_retreat import samples
+        >>> from birokrasi_retreat.followup import Commitment, MonitoringVisit
+        >>> malang = samples.load("malang")
+        >>> plan = Commitment(id="c1", retreat="malang-2025", owner="198609262015051001",
+        ...                   unit="kec-klojen", description="Layanan KTP satu hari",
+        ...                   indicator="hari", target=1, due=pendulum.Date(2025, 7, 31))
+        >>> visit = MonitoringVisit(id="v1", on=pendulum.Date(2025, 7, 14), unit="kec-klojen",
+        ...                         visitor="196810091995031001")
+        >>> status = follow_up_status(malang.retreat, [plan], [visit],
+        ...                           on=pendulum.Date(2025, 8, 4))
+        >>> status.overdue, status.visited_share, status.units[0].days_since_last_visit
+        (1, 1.0, 21)
+        >>> [f.code for f in status.findings]
+        ['FUP003']
+    """
+    retreat = check_retreat(retreat)
+    given = items_of(commitments, Commitment, "commitments")
+    trips = items_of(visits, MonitoringVisit, "visits")
+    check_date(on, "on")
+    roster = check_roster(roster)
+    window_days = check_window(window_days)
+
+    last = retreat.days[-1]
+    counted = [visit for visit in trips if last < visit.on <= on]
+    named = {c.unit for c in given} | {v.unit for v in trips}
+    scope = set(retreat_units(retreat, roster)) if roster is not None else named
+
+    counts: dict[str, dict[str, int]] = {}
+    for commitment in given:
+        row = counts.setdefault(commitment.unit, dict.fromkeys(_COUNTS, 0))
+        row["commitments"] += 1
+        row["due"] += commitment.due <= on
+        row[_classify(commitment, on)] += 1
+    seen: dict[str, list[pendulum.Date]] = {}
+    for visit in counted:
+        seen.setdefault(visit.unit, []).append(visit.on)
+
+    rows = []
+    for unit in sorted(scope | named):
+        figures = counts.get(unit, dict.fromkeys(_COUNTS, 0))
+        days = seen.get(unit, [])
+        latest = max(days) if days else None
+        rows.append(
+            UnitFollowUp(
+                unit=unit,
+                name=unit_name(roster, unit),
+                of_retreat=unit in scope,
+                visits=len(days),
+                last_visit=latest,
+                days_since_last_visit=None if latest is None else (on - latest).days,
+                **figures,
+            )
+        )
+    findings = [_finding("FUP003", o, SOURCE_OVERDUE) for o in overdue(given, on)]
+    if roster is not None:
+        findings += [
+            _finding("FUP004", o, SOURCE_VISITS)
+            for o in unvisited(retreat, trips, roster, on=on, window_days=window_days)
+        ]
+    return FollowUpStatus(
+        retreat=retreat.id,
+        on=on,
+        window_days=window_days,
+        window_end=window_end(retreat, window_days),
+        units=tuple(rows),
+        findings=tuple(findings),
+    )
