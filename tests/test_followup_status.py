@@ -23,6 +23,7 @@ from birokrasi_retreat.followup import (
     MonitoringVisit,
     StatusChange,
     UnitFollowUp,
+    evaluate,
     follow_up_status,
 )
 from birokrasi_retreat.retreat import RetreatStatus
@@ -90,10 +91,17 @@ def status(
 
 class TestCommitmentCounts:
     def test_each_state_once(self) -> None:
-        """One commitment per state lands in its own count; due counts those due by ON."""
+        """One commitment per state lands in its own count; due leaves out the dropped one
+        and the one due on ON itself, which is not done and still has the day."""
         row = status(*one_of_each()).units[0]
         assert (1, 1, 1, 1, 2) == tuple(getattr(row, name) for name in COUNTS)
-        assert (6, 5) == (row.commitments, row.due)
+        assert (6, 3) == (row.commitments, row.due)
+
+    def test_due_today_and_done_is_due(self) -> None:
+        """A commitment due on ON and done by then has fallen due, and is on time."""
+        done = commitment(7, changed(ON, CommitmentStatus.DONE), due=ON)
+        row = status(done).units[0]
+        assert (1, 1) == (row.due, row.done_on_time)
 
     def test_completion_leaves_dropped_out(self) -> None:
         """Completion is done / (commitments - dropped): 2 of 5."""
@@ -286,7 +294,7 @@ class TestTables:
             "on": "2025-08-04",
             "window_end": "2025-08-15",
             "commitments": 6,
-            "due": 5,
+            "due": 3,
             "last_visit": None,
             "units": 1,
             "units_visited": 0,
@@ -392,3 +400,24 @@ class TestProperties:
         assert len(made.commitments) == result.commitments
         assert result.visited_share is None or 0 <= result.visited_share <= 1
         assert result.overdue == len([f for f in result.findings if f.code == "FUP003"])
+
+    @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data())
+    def test_status_and_evaluation_agree(self, data: st.DataObject) -> None:
+        """follow_up_status and evaluate count due, late, overdue and dropped alike."""
+        made: FollowUp = data.draw(follow_ups(max_commitments=8))
+        on = made.retreat.days[-1].add(days=data.draw(st.integers(min_value=-5, max_value=400)))
+        result = follow_up_status(made.retreat, made.commitments, made.visits, on=on)
+        completion = evaluate(made.retreat, [], made.commitments, on=on).behaviour.completion
+        if not made.commitments:
+            assert completion is None
+            return
+        assert completion is not None
+        assert (result.due, result.done_late, result.overdue, result.dropped) == (
+            completion.due,
+            completion.done_late,
+            completion.overdue,
+            completion.dropped,
+        )
+        # The status counts a commitment done ahead of its due date as done on time.
+        assert result.done_on_time == completion.done_on_time + completion.done_ahead

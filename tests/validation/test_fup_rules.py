@@ -306,19 +306,26 @@ class TestFup001:
 
 class TestFup002:
     @pytest.mark.parametrize(
-        ("changes", "path", "missing"),
+        ("changes", "path", "missing", "english"),
         [
-            ({"target": None}, "commitments[0].target", "target"),
-            ({"indicator": None}, "commitments[0].indicator", "indicator"),
-            ({"indicator": None, "target": None}, "commitments[0].indicator", "both"),
+            ({"target": None}, "commitments[0].target", "target", "has no target,"),
+            ({"indicator": None}, "commitments[0].indicator", "indicator", "has no indicator,"),
+            (
+                {"indicator": None, "target": None},
+                "commitments[0].indicator",
+                "both",
+                "has no indicator and no target,",
+            ),
         ],
     )
     def test_reports_what_is_missing(
-        self, changes: dict[str, Any], path: str, missing: str
+        self, changes: dict[str, Any], path: str, missing: str, english: str
     ) -> None:
         """A missing indicator, target or both is named, on the field to fill in."""
         finding = one(with_commitment(0, **changes), "FUP002")
         assert (path, missing) == (finding.path, finding.params["missing"])
+        assert english in finding.message("en")
+        assert f"tidak memiliki {finding.params['missing_id']}" in finding.message("id")
 
     def test_baseline_is_optional(self) -> None:
         """A commitment without a baseline is still measurable."""

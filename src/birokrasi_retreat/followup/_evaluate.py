@@ -46,9 +46,11 @@ Decisions recorded here:
   first local day, each unit suppressed below the threshold.
 * **Commitments** are those of this retreat (``Commitment.retreat``). On the reference
   date, a dropped commitment is no longer due (as the FUP rules treat it); one whose
-  due date has passed is done on time, done late or overdue, "done" dating from the
-  first day of its last run of "done" changes up to that date; completion is done on
-  time over due, as a percentage.
+  due date has passed (or is the reference date, once done) is done on time, done late
+  or overdue, "done" dating from the first day of its last run of "done" changes up to
+  that date; one due on the reference date and not yet done still has the day, as for
+  FUP003. Completion is done on time over due, as a percentage. `follow_up_status`
+  counts "due" the same way.
 * **Indicators** all count; with a roster, the units of the retreat (those where the
   enrolled officials, neither excused nor absent, hold a post on its first local day)
   that have no indicator are listed as missing. Changes are computed on the numbers as
@@ -103,6 +105,7 @@ from birokrasi_retreat.followup._models import (
     Judgement,
     check_date,
 )
+from birokrasi_retreat.followup._status import is_due
 from birokrasi_retreat.messages import render
 from birokrasi_retreat.retreat import EnrollmentStatus
 from birokrasi_retreat.rubric import Band, Phase, Rubric, SubjectKind
@@ -385,12 +388,14 @@ class Completion:
     Attributes:
         on: The reference date.
         total: The retreat's commitments.
-        due: Those due on or before ``on`` and not dropped.
+        due: Those fallen due on ``on``: not dropped, and due before it, or due on it
+            and done (the same count as `birokrasi_retreat.followup.follow_up_status`).
         done_on_time: Due ones done on or before their due date.
         done_late: Due ones done after their due date.
-        overdue: Due ones not done.
+        overdue: Due ones not done (their due date is before ``on``, as for FUP003).
         dropped: Those dropped on ``on`` (no longer due).
-        not_yet_due: Those due after ``on`` (and not dropped).
+        not_yet_due: Those due after ``on``, or due on it and not yet done (and not
+            dropped).
         done_ahead: Of those not yet due, the ones already done.
         rate: ``done_on_time / due × 100``, or None when nothing is due.
 
@@ -1401,7 +1406,7 @@ def _completion(commitments: Sequence[Commitment], on: pendulum.Date) -> Complet
         if status is CommitmentStatus.DROPPED:
             # A dropped commitment is no longer due (CommitmentStatus.DROPPED).
             dropped += 1
-        elif commitment.due > on:
+        elif not is_due(commitment, on):
             later += 1
             ahead += status is CommitmentStatus.DONE
         else:

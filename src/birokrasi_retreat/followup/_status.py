@@ -161,6 +161,19 @@ def done_on(commitment: Commitment, on: pendulum.Date) -> pendulum.Date | None:
 # --- FUP003 and FUP004 ----------------------------------------------------------------------
 
 
+def is_due(commitment: Commitment, on: pendulum.Date) -> bool:
+    """Whether a commitment has fallen due on ``on``, as every count of the package has it.
+
+    A dropped commitment is never due; otherwise it is due when its due date is before
+    ``on``, or is ``on`` itself and it is done (one due today and not yet done still has
+    the day: it is not overdue, as FUP003 has it).
+    """
+    status = commitment.status_on(on)
+    if status is CommitmentStatus.DROPPED:
+        return False
+    return commitment.due < on or (commitment.due == on and status is CommitmentStatus.DONE)
+
+
 def overdue(commitments: Iterable[Commitment], on: pendulum.Date) -> Iterator[Occurrence]:
     """FUP003: each commitment due before ``on`` and, on ``on``, neither done nor dropped."""
     for index, commitment in enumerate(commitments):
@@ -232,8 +245,9 @@ class UnitFollowUp:
     """Status tindak lanjut unit: one unit's commitments and visits on a date (a table row).
 
     The commitment counts ``done_on_time``, ``done_late``, ``overdue``, ``dropped`` and
-    ``open`` split ``commitments`` (they add up to it); ``due`` counts those due on or
-    before the date, whatever their state.
+    ``open`` split ``commitments`` (they add up to it); ``due`` counts those that have
+    fallen due on the date: not dropped, and due before it or due on it and done (as
+    `birokrasi_retreat.followup.evaluate` counts them).
 
     Attributes:
         unit: The unit's id.
@@ -241,7 +255,8 @@ class UnitFollowUp:
         of_retreat: Whether it is one of the units the visited share counts (a unit of
             the retreat with a roster; every unit named, without one).
         commitments: Its commitments.
-        due: Those due on or before the date.
+        due: Those fallen due: not dropped, and due before the date or due on it and
+            done.
         done_on_time: Those done on or before their due date.
         done_late: Those done after their due date.
         overdue: Those due before the date, neither done nor dropped.
@@ -736,7 +751,7 @@ def follow_up_status(
     for commitment in given:
         row = counts.setdefault(commitment.unit, dict.fromkeys(_COUNTS, 0))
         row["commitments"] += 1
-        row["due"] += commitment.due <= on
+        row["due"] += is_due(commitment, on)
         row[_classify(commitment, on)] += 1
     seen: dict[str, list[pendulum.Date]] = {}
     for visit in counted:

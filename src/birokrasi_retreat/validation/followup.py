@@ -103,9 +103,9 @@ _REASONS: Final = {
 }
 # What FUP002 finds missing (Indonesian, English).
 _MISSING: Final = {
-    "indicator": ("indikator", "an indicator"),
-    "target": ("target", "a target"),
-    "both": ("indikator dan target", "an indicator and a target"),
+    "indicator": ("indikator", "indicator"),
+    "target": ("target", "target"),
+    "both": ("indikator dan target", "indicator and no target"),
 }
 
 
