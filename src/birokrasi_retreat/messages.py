@@ -29,7 +29,15 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
-__all__ = ["LANGUAGES", "Lang", "catalogue", "register", "render", "unregister"]
+__all__ = [
+    "LANGUAGES",
+    "Lang",
+    "catalogue",
+    "format_number",
+    "register",
+    "render",
+    "unregister",
+]
 
 Lang = Literal["id", "en"]
 """A language code the catalogue speaks: ``"id"`` (Bahasa Indonesia) or ``"en"`` (English)."""
@@ -38,6 +46,9 @@ LANGUAGES: Final[tuple[Lang, ...]] = get_args(Lang)
 """Every language of the catalogue, Indonesian first (the default)."""
 
 _FORMATTER = string.Formatter()
+
+# Indonesian writes a decimal comma and groups thousands with dots: the two swap.
+_ID_NUMBERS: Final = str.maketrans({",": ".", ".": ","})
 
 # Messages registered at run time for codes of the user's own (rules of their own).
 _EXTRA: dict[str, Mapping[Lang, str]] = {}
@@ -73,6 +84,33 @@ def catalogue() -> Mapping[str, Mapping[Lang, str]]:
                 raise RuntimeError(msg)
             merged[code] = MappingProxyType({lang: texts[lang] for lang in LANGUAGES})
     return MappingProxyType(merged)
+
+
+def format_number(value: float, lang: Lang = "id", digits: int = 2) -> str:
+    """Write a number the way the language writes it, with ``digits`` decimals.
+
+    Indonesian puts a decimal comma and groups thousands with dots (``1.625,50``);
+    English the other way round (``1,625.50``). The value is rounded by ``str.format``
+    (to the nearest, ties to even on the binary value): pass values already rounded as
+    the library's figures are (`birokrasi_retreat.scoring.round_half_up`). Negative
+    zero is written as zero.
+
+    Args:
+        value: The number.
+        lang: ``"id"`` (default) or ``"en"``.
+        digits: Decimals to show (0 or more).
+
+    Returns:
+        The number as text.
+
+    Examples:
+        >>> format_number(1625.5), format_number(1625.5, "en")
+        ('1.625,50', '1,625.50')
+        >>> format_number(0.172, "id", digits=3), format_number(-0.0, "en")
+        ('0,172', '0.00')
+    """
+    text = f"{(value or 0):,.{digits}f}"
+    return text.translate(_ID_NUMBERS) if lang == "id" else text
 
 
 def render(code: str, lang: Lang = "id", params: Mapping[str, object] | None = None) -> str:

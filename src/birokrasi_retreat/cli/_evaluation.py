@@ -26,6 +26,7 @@ from birokrasi_retreat.errors import (
 )
 from birokrasi_retreat.followup import FollowUp, evaluate, follow_up_status
 from birokrasi_retreat.ids import nip as _nip
+from birokrasi_retreat.messages import format_number
 from birokrasi_retreat.roster import Roster
 from birokrasi_retreat.rubric import Phase, Rubric, SubjectKind
 from birokrasi_retreat.scoring import (
@@ -36,6 +37,7 @@ from birokrasi_retreat.scoring import (
     ikm,
     krippendorff_alpha,
     normalized_gain,
+    round_half_up,
     score_many,
 )
 from birokrasi_retreat.survey import Survey
@@ -58,8 +60,9 @@ if TYPE_CHECKING:
 _MIN_ROWS: Final = 2
 
 
-def _number(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
+def _number(value: float | None, lang: Lang, digits: int = 2) -> str:
+    # Rounded half-up first, the library's one rounding rule, then written for ``lang``.
+    return "-" if value is None else format_number(round_half_up(value, digits), lang, digits)
 
 
 # A band code this short is a mutu letter (IKM A-D) and worth showing beside its label.
@@ -129,8 +132,9 @@ def _table(
     for a in shown:
         band = rubric.band_for(a.mean) if a.mean is not None else None
         out.line(
-            f"  {_key(a.key):<{width}}  n={a.n:<4} {_number(a.mean):>6}  {_band(band, lang):<24}"
-            f" {text('cli.score.ci', lang)} {_number(a.ci_low)}-{_number(a.ci_high)}"
+            f"  {_key(a.key):<{width}}  n={a.n:<4} {_number(a.mean, lang):>6}"
+            f"  {_band(band, lang):<24} {text('cli.score.ci', lang)}"
+            f" {_number(a.ci_low, lang)}-{_number(a.ci_high, lang)}"
         )
     hidden = [a for a in rows if a.suppressed]
     if hidden:
@@ -175,6 +179,7 @@ def demo_scores(out: Printer, dataset: samples.Dataset, lang: Lang) -> None:
     _demo_learning(out, survey, berakhlak, lang)
     out.line()
     _demo_reliability(out, survey, lang, session_ids=[s.id for s in retreat.sessions])
+    out.line()
     end = survey.responses_for("reaction", subject_kind=SubjectKind.RETREAT)
     summary = ikm(end, rubric=reaction)
     out.line(
@@ -182,7 +187,7 @@ def demo_scores(out: Printer, dataset: samples.Dataset, lang: Lang) -> None:
             "cli.score.ikm",
             lang,
             n=summary.respondents,
-            value=f"{summary.converted:.2f}",
+            value=_number(summary.converted, lang),
             mutu=summary.mutu,
             label=summary.label(lang),
         )
@@ -206,10 +211,10 @@ def _demo_learning(out: Printer, survey: Survey, berakhlak: Rubric, lang: Lang) 
             "cli.score.learning",
             lang,
             n=gain.n,
-            pre=f"{fmean(before):.2f}",
-            post=f"{fmean(after):.2f}",
-            gain=f"{gain.average:.2f}",
-            dz=f"{cohens_dz(before, after):.2f}",
+            pre=_number(fmean(before), lang),
+            post=_number(fmean(after), lang),
+            gain=_number(gain.average, lang),
+            dz=_number(cohens_dz(before, after), lang),
         )
     )
 
@@ -219,7 +224,7 @@ def _demo_reliability(out: Printer, survey: Survey, lang: Lang, *, session_ids: 
     for rubric in survey.rubrics:
         alpha = _alpha(rubric, survey.responses_for(rubric.id))
         label = text("cli.score.cronbach", lang, rubric=rubric.id)
-        out.line(f"  {label:<30} {_number(alpha)}")
+        out.line(f"  {label:<30} {_number(alpha, lang)}")
     sessions = survey.responses_for("reaction", subject_kind=SubjectKind.SESSION)
     scores = score_many(_rubric(survey, "reaction"), sessions)
     table: dict[str, dict[str, float]] = {}
@@ -227,7 +232,7 @@ def _demo_reliability(out: Printer, survey: Survey, lang: Lang, *, session_ids: 
         table.setdefault(result.rater, {})[result.subject] = result.value
     matrix = [[ratings.get(s) for s in session_ids] for ratings in table.values()]
     value = krippendorff_alpha(matrix, level="interval")
-    out.line(f"  {text('cli.score.krippendorff', lang)} {value:.3f}")
+    out.line(f"  {text('cli.score.krippendorff', lang)} {_number(value, lang, 3)}")
 
 
 def _counts_line(report: Report, code: str, lang: Lang) -> str:
@@ -369,7 +374,7 @@ def cmd_score(args: argparse.Namespace) -> int:
                     kind=entry.kind.value,
                     by="unit" if entry.by_unit else "subject",
                     n=entry.responses,
-                    alpha=_number(entry.alpha),
+                    alpha=_number(entry.alpha, lang),
                 )
             )
             _table(out, entry.groups, entry.rubric, lang, label=10)

@@ -106,7 +106,7 @@ from birokrasi_retreat.followup._models import (
     check_date,
 )
 from birokrasi_retreat.followup._status import is_due
-from birokrasi_retreat.messages import render
+from birokrasi_retreat.messages import format_number, render
 from birokrasi_retreat.retreat import EnrollmentStatus
 from birokrasi_retreat.rubric import Band, Phase, Rubric, SubjectKind
 from birokrasi_retreat.scoring import (
@@ -156,8 +156,6 @@ _SOURCE_ROI: Final = "Phillips ROI, REFERENCE.md 9 (formula [U], standard form)"
 _DASH: Final = "–"
 # A rendered list of suppressed groups or of units shows this many, then a count.
 _LISTED: Final = 12
-# Indonesian writes 1.234,56 where English writes 1,234.56.
-_ID_NUMBERS: Final = str.maketrans({",": ".", ".": ","})
 
 
 # --------------------------------------------------------------------------- helpers
@@ -178,9 +176,7 @@ def _missing(
 def _number(value: float | None, lang: Lang, digits: int = 2) -> str:
     if value is None:
         return _DASH
-    # -0.0 would print as "-0.00".
-    text = f"{(value or 0):,.{digits}f}"
-    return text.translate(_ID_NUMBERS) if lang == "id" else text
+    return format_number(value, lang, digits)
 
 
 def _percent(value: float | None, lang: Lang) -> str:

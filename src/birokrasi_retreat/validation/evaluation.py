@@ -255,6 +255,20 @@ def _decimal(value: float, digits: int | None = None) -> tuple[str, str]:
     return text.replace(".", ","), text
 
 
+def _alpha_params(alpha: float, digits: int, minimum: float) -> dict[str, object]:
+    """The message parameters of a reliability below its minimum (EVA006, EVA007)."""
+    alpha_id, alpha_en = _decimal(alpha, digits)
+    minimum_id, minimum_en = _decimal(minimum)
+    return {
+        "alpha": alpha,
+        "alpha_id": alpha_id,
+        "alpha_en": alpha_en,
+        "minimum": minimum,
+        "minimum_id": minimum_id,
+        "minimum_en": minimum_en,
+    }
+
+
 def _known(survey: Survey) -> Iterator[tuple[int, Response, Rubric]]:
     """Each response whose rubric the survey has, with its index and rubric."""
     for index, response in enumerate(survey.responses):
@@ -552,19 +566,12 @@ def _low_cronbach(survey: Survey, ctx: Context) -> Iterator[Hit]:
             except ScoringError:
                 continue  # undefined: the total has no variance
             if alpha < minimum:
-                alpha_id, alpha_en = _decimal(alpha, _CRONBACH_DIGITS)
-                minimum_id, minimum_en = _decimal(minimum)
                 yield Hit(
                     path=f"rubrics[{position}]",
                     params={
                         "rubric": rubric.id,
                         **_phase(phase),
-                        "alpha": alpha,
-                        "alpha_id": alpha_id,
-                        "alpha_en": alpha_en,
-                        "minimum": minimum,
-                        "minimum_id": minimum_id,
-                        "minimum_en": minimum_en,
+                        **_alpha_params(alpha, _CRONBACH_DIGITS, minimum),
                         "n": len(rows),
                         "criteria": k,
                     },
@@ -635,20 +642,13 @@ def _low_krippendorff(survey: Survey, ctx: Context) -> Iterator[Hit]:
                 exact, units, raters = found
                 alpha = round_half_up(exact, _KRIPPENDORFF_DIGITS)
                 if alpha < minimum:
-                    alpha_id, alpha_en = _decimal(alpha, _KRIPPENDORFF_DIGITS)
-                    minimum_id, minimum_en = _decimal(minimum)
                     yield Hit(
                         path=f"rubrics[{position}]",
                         params={
                             "rubric": rubric.id,
                             **_phase(phase),
                             **_kind(kind),
-                            "alpha": alpha,
-                            "alpha_id": alpha_id,
-                            "alpha_en": alpha_en,
-                            "minimum": minimum,
-                            "minimum_id": minimum_id,
-                            "minimum_en": minimum_en,
+                            **_alpha_params(alpha, _KRIPPENDORFF_DIGITS, minimum),
                             "units": units,
                             "raters": raters,
                         },
