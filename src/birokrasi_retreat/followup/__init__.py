@@ -15,7 +15,10 @@ performance assessment. This package makes that measurable:
 * `visit_plan`: a schedule of visits so that every unit of the retreat is seen within
   the window (`DEFAULT_WINDOW_DAYS` after its last day), on working days, with no
   visitor in two places on one day;
-* `evaluate`: the four-level (Kirkpatrick) evaluation of the retreat, an `Evaluation`.
+* `evaluate`: the four-level (Kirkpatrick) evaluation of the retreat, an `Evaluation`
+  whose levels are a `Reaction`, a `Learning`, a `Behaviour`, a `Results` and a
+  `ReturnOnInvestment` (each a `LevelResult`), made of `Rating`, `PairedChange`,
+  `UnitChange`, `Completion`, `ReviewCounts` and `IndicatorChange` values.
 
 Examples:
     >>> import pendulum
@@ -40,7 +43,22 @@ Examples:
 
 from __future__ import annotations
 
-from birokrasi_retreat.followup._evaluate import Evaluation, evaluate
+from birokrasi_retreat.followup._evaluate import (
+    Behaviour,
+    Completion,
+    Evaluation,
+    IndicatorChange,
+    Learning,
+    LevelResult,
+    PairedChange,
+    Rating,
+    Reaction,
+    Results,
+    ReturnOnInvestment,
+    ReviewCounts,
+    UnitChange,
+    evaluate,
+)
 from birokrasi_retreat.followup._models import (
     DEFAULT_WINDOW_DAYS,
     Commitment,
@@ -58,17 +76,29 @@ from birokrasi_retreat.followup._status import FollowUpStatus, UnitFollowUp, fol
 
 
 __all__ = [
+    "Behaviour",
     "Commitment",
     "CommitmentStatus",
+    "Completion",
     "DEFAULT_WINDOW_DAYS",
     "Direction",
     "Evaluation",
     "FollowUp",
     "FollowUpStatus",
+    "IndicatorChange",
     "Judgement",
+    "Learning",
+    "LevelResult",
     "MonitoringVisit",
+    "PairedChange",
+    "Rating",
+    "Reaction",
+    "Results",
+    "ReturnOnInvestment",
     "Review",
+    "ReviewCounts",
     "StatusChange",
+    "UnitChange",
     "UnitFollowUp",
     "UnitIndicator",
     "evaluate",
