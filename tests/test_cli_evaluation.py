@@ -57,7 +57,10 @@ class TestDemo:
                     "Skor Pelatihan Leadership dan Teamwork Building (survei sintetis)",
                     "Alpha Cronbach, rubrik berakhlak: 0,93",
                     "(n = 93): 61,16 -> 67,83; gain ternormalisasi Hake 0,17; d_z Cohen 0,80.",
-                    "  fisik-2           n=78    65,51  C (Kurang Baik)          SK 95% 62,97-68,06",
+                    (
+                        "  fisik-2           n=78    65,51  C (Kurang Baik)"
+                        "          SK 95% 62,97-68,06"
+                    ),
                     "27 kelompok lain (27 orang) disembunyikan",
                     "Pemeriksaan tindak lanjut (aturan FUP): 0 galat, 25 peringatan",
                 ),

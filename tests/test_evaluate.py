@@ -26,14 +26,15 @@ from birokrasi_retreat.errors import (
     UnknownReferenceError,
 )
 from birokrasi_retreat.findings import Severity
-from birokrasi_retreat.followup import _evaluate
-from birokrasi_retreat.followup._evaluate import (
+from birokrasi_retreat.followup import (
     Completion,
     Evaluation,
     IndicatorChange,
     Rating,
     ReviewCounts,
     UnitChange,
+    _evaluate,
+    _levels,
     evaluate,
 )
 from birokrasi_retreat.followup._models import (
@@ -87,7 +88,7 @@ if TYPE_CHECKING:
     from birokrasi_retreat.messages import Lang
 
 
-SOURCE: Final = Path(_evaluate.__file__)
+SOURCES: Final = (Path(_evaluate.__file__), Path(_levels.__file__))
 ON: Final = pendulum.Date(2025, 9, 1)
 # Synthetic NIPs (valid in form); NIPS[5] is nobody on the roster.
 NIPS: Final = (
@@ -1173,8 +1174,8 @@ class TestRenderers:
 class TestHelpers:
     def test_negative_zero(self) -> None:
         """-0.0 prints as 0.00."""
-        assert "0.00" == _evaluate._number(-0.0, "en")
-        assert "–" == _evaluate._number(None, "en")
+        assert "0.00" == _levels._number(-0.0, "en")
+        assert "–" == _levels._number(None, "en")
 
     def test_done_since_repeated_done(self) -> None:
         """Two "done" changes in a row date from the first."""
@@ -1184,15 +1185,16 @@ class TestHelpers:
     def test_unimplemented_base(self) -> None:
         """The base level has no figures of its own."""
         with pytest.raises(NotImplementedError):
-            _evaluate.LevelResult(n=0)._figures("en")
+            _levels.LevelResult(n=0)._figures("en")
 
 
 class TestMessages:
     def test_every_code_is_catalogued(self) -> None:
-        """Every kirkpatrick.* code in the module has both languages in the catalogue."""
-        tree = ast.parse(SOURCE.read_text(encoding="utf-8"))
+        """Every kirkpatrick.* code in the modules has both languages in the catalogue."""
+        trees = [ast.parse(source.read_text(encoding="utf-8")) for source in SOURCES]
         used = {
             node.value
+            for tree in trees
             for node in ast.walk(tree)
             if isinstance(node, ast.Constant)
             and isinstance(node.value, str)

@@ -43,7 +43,8 @@ Examples:
 
 from __future__ import annotations
 
-from birokrasi_retreat.followup._evaluate import (
+from birokrasi_retreat.followup._evaluate import evaluate
+from birokrasi_retreat.followup._levels import (
     Behaviour,
     Completion,
     Evaluation,
@@ -57,7 +58,6 @@ from birokrasi_retreat.followup._evaluate import (
     ReturnOnInvestment,
     ReviewCounts,
     UnitChange,
-    evaluate,
 )
 from birokrasi_retreat.followup._models import (
     DEFAULT_WINDOW_DAYS,
