@@ -17,7 +17,7 @@ import sys
 
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import numpy as np
@@ -567,6 +567,181 @@ class TestScoreMany:
             _criterion("a", Scale(min_value=-1, max_value=1)), normalisation=Normalisation.RATIO
         )
         assert "scoring.ratio_scale" == _raised(lambda: score_many(rubric, [])).code
+
+
+# ------------------------------------------------------------- score_many: packed ratings
+
+
+def _abc() -> Rubric:
+    """Three criteria on 0..255 scales, c optional, with steps on b."""
+    return _rubric(
+        _criterion("a"),
+        _criterion("b", Scale(min_value=0, max_value=200, step=50), weight=2),
+        _criterion("c", Scale(min_value=0, max_value=255), required=False),
+        bands=(_band("lo", 0), _band("hi", 50)),
+    )
+
+
+def _read(rubric: Rubric, batch: list[Response]) -> tuple[Any, Any]:
+    return scoring._read(rubric, scoring._plan(rubric), tuple(batch))
+
+
+def _in_order(response: Response, keys: Sequence[str]) -> Response:
+    """The same response with its ratings in the order of ``keys`` (those it rates)."""
+    ratings = {key: response.ratings[key] for key in keys if key in response.ratings}
+    return attrs.evolve(response, ratings=ratings)
+
+
+class TestScoreManyPacked:
+    """The ratings read from what each Response packed at construction."""
+
+    def test_rubric_order_joins_the_bytes(self) -> None:
+        """Every response in the rubric's order: the joined bytes are the table."""
+        rubric = _abc()
+        batch = [_response({"a": 1 + i % 5, "b": 50 * (i % 5), "c": i}) for i in range(256)]
+        x, suspect = _read(rubric, batch)
+        assert (np.uint8, None) == (x.dtype, suspect)
+        assert [1, 0, 0] == x[0].tolist()
+        assert [[5, 200, 254], [1, 0, 255]] == x[-2:].tolist()
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
+
+    def test_one_other_order_is_reordered(self) -> None:
+        """Every response rating every criterion in one other order: columns reordered."""
+        rubric = _abc()
+        batch = [_response({"c": 7, "a": a, "b": b}) for a in (1, 5) for b in (0, 150)]
+        x, suspect = _read(rubric, batch)
+        assert (np.uint8, None) == (x.dtype, suspect)
+        assert [[1, 0, 7], [1, 150, 7], [5, 0, 7], [5, 150, 7]] == x.tolist()
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
+
+    def test_several_orders_are_reordered(self) -> None:
+        """Responses in the rubric's order and in others: each row reordered."""
+        rubric = _abc()
+        orders = ("abc", "cab", "bca", "abc", "acb")
+        base = _response({"a": 2, "b": 100, "c": 9})
+        batch = [_in_order(base, order) for order in orders]
+        x, suspect = _read(rubric, batch)
+        assert (np.uint8, None) == (x.dtype, suspect)
+        assert [[2, 100, 9]] * 5 == x.tolist()
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
+
+    def test_unanswered_criteria_are_nan(self) -> None:
+        """Responses leaving c out give a float table, NaN where unanswered."""
+        rubric = _abc()
+        batch = [
+            _response({"a": 3, "b": 50, "c": 1}),
+            _response({"a": 4, "b": 200}),
+            _response({"b": 0, "a": 5}),
+        ]
+        x, suspect = _read(rubric, batch)
+        assert (np.float64, None) == (x.dtype, suspect)
+        assert [3.0, 50.0, 1.0] == x[0].tolist()
+        assert [[4.0, 200.0], [5.0, 0.0]] == x[1:, :2].tolist()
+        assert np.isnan(x[1:, 2]).all()
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
+        # Only unanswered criteria, in a single layout that is not the rubric's.
+        assert _expected(rubric, batch[1:2] * 3) == list(score_many(rubric, batch[1:2] * 3))
+
+    def test_other_rubric_or_unknown_criterion_is_suspect(self) -> None:
+        """Layouts naming another rubric or an unknown criterion mark their rows."""
+        rubric = _abc()
+        good = _response({"a": 3, "b": 50, "c": 1})
+        wide = {f"k{index}": index for index in range(9)}
+        batch = [
+            good,
+            _response({"a": 3, "b": 50, "c": 1}, rubric_id="x"),
+            _response({"a": 3, "b": 50, "zz": 1}),
+            _response(wide, rubric_id="x"),
+            good,
+        ]
+        x, suspect = _read(rubric, batch)
+        assert [False, True, True, True, False] == suspect.tolist()
+        assert [3, 50, 1] == x[-1].tolist()
+        for bad in batch[1:4]:
+            expected = _raised(lambda bad=bad: score(rubric, bad))
+            error = _raised(lambda bad=bad: score_many(rubric, [good, good, bad]))
+            assert (expected.code, f"[2].{expected.path}") == (error.code, error.path)
+
+    def test_a_whole_batch_for_another_rubric(self) -> None:
+        """One layout for all, another rubric's: the first response is refused."""
+        rubric = _abc()
+        batch = [_response({"a": 3, "b": 50}, rubric_id="x")] * 3
+        assert [True] * 3 == _read(rubric, batch)[1].tolist()
+        error = _raised(lambda: score_many(rubric, batch))
+        assert ("scoring.wrong_rubric", "[0].rubric") == (error.code, error.path)
+
+    def test_errors_in_reordered_rows_are_score_errors(self) -> None:
+        """Off the scale, off the steps, unanswered or empty: `score`'s error, in order."""
+        rubric = _abc()
+        good = _response({"c": 1, "b": 50, "a": 3})
+        for bad in (
+            _response({"c": 1, "b": 50, "a": 6}),
+            _response({"c": 1, "b": 60, "a": 3}),
+            _response({"c": 1, "a": 3}),
+            _response({}),
+        ):
+            expected = _raised(lambda bad=bad: score(rubric, bad))
+            error = _raised(lambda bad=bad: score_many(rubric, [good, bad, bad]))
+            assert (expected.code, f"[1].{expected.path}", dict(expected.params)) == (
+                error.code,
+                error.path,
+                dict(error.params),
+            )
+
+    def test_ratings_that_are_not_bytes_take_the_mappings(self) -> None:
+        """A float, or an int past 255, packs to None: the ratings mappings are read."""
+        rubric = _abc()
+        good = _response({"a": 3, "b": 50, "c": 1})
+        for bad, code in (
+            (_response({"a": 2.5, "b": 50}), "scoring.off_scale"),
+            (_response({"a": 3, "b": 300}), "scoring.off_scale"),
+            (_response({"a": 3, "b": 50, "c": 1, "zz": 300}), "scoring.unknown_criterion"),
+            (_response({"a": 3, "b": 50, "c": -1}), "scoring.off_scale"),
+        ):
+            assert bad._packed is None
+            assert code == _raised(lambda bad=bad: score_many(rubric, [good, bad])).code
+            assert code == _raised(lambda bad=bad: score(rubric, bad)).code
+
+    def test_objects_without_a_packed_form(self) -> None:
+        """Any object with a Response's attributes is still read from its mappings."""
+
+        @attrs.frozen
+        class Answer:
+            rubric: str
+            subject_kind: SubjectKind
+            subject: str
+            rater: str
+            phase: Phase
+            ratings: dict[str, float]
+
+        rubric = _abc()
+        batch = [
+            Answer("r", SubjectKind.SESSION, "s-1", "r-1", Phase.POST, {"a": 5, "b": 200, "c": 0}),
+            Answer(
+                "r", SubjectKind.SESSION, "s-1", "r-2", Phase.POST, {"a": 5, "b": 200, "c": 255}
+            ),
+        ]
+        result = score_many(rubric, cast("list[Response]", batch))
+        assert [75.0, 100.0] == result.values.tolist()
+
+    def test_wide_scales_skip_the_packed_form(self) -> None:
+        """A scale past 255 is read from the mappings, even where ratings fit in bytes."""
+        rubric = _rubric(_criterion("a", Scale(min_value=0, max_value=1000)))
+        assert not scoring._plan(rubric).small
+        batch = [_response({"a": 7}), _response({"a": 1000})]
+        x, _ = _read(rubric, batch)
+        assert np.float64 == x.dtype
+        assert [0.7, 100.0] == score_many(rubric, batch).values.tolist()
+
+    @given(st.data())
+    def test_equals_score_in_any_key_order(self, data: st.DataObject) -> None:
+        """Responses rating the criteria in any order score as `score` scores them."""
+        rubric = data.draw(rubric_strategy())
+        keys = [criterion.id for criterion in rubric.criteria]
+        drawn = data.draw(st.lists(responses(rubric), min_size=1, max_size=10))
+        batch = [_in_order(item, data.draw(st.permutations(keys))) for item in drawn]
+        batch += batch[: data.draw(st.integers(min_value=0, max_value=len(batch)))]
+        assert _expected(rubric, batch) == list(score_many(rubric, batch))
 
 
 # --------------------------------------------------------------------------- Scores
