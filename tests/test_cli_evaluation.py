@@ -212,6 +212,20 @@ def _answer(rater: str, **ratings: int) -> Response:
     )
 
 
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("198609262015051001", "***************001"),  # a NIP
+        ("199001012024212002", "***************002"),  # an NI PPPK
+        ("1234 5678 9012 3456", "**** **** **** *456"),  # a NIK, as typed
+        ("kec-klojen", "kec-klojen"),
+    ],
+)
+def test_group_keys_never_show_a_personal_number(key: str, shown: str) -> None:
+    """A subject that may be a NIP, NI PPPK or NIK is starred but for its last digits."""
+    assert shown == _evaluation._key(key)
+
+
 class TestAlpha:
     def test_needs_two_complete_responses(self) -> None:
         """One complete response, or one criterion, gives no alpha."""

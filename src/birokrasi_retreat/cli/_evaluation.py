@@ -25,10 +25,9 @@ from birokrasi_retreat.errors import (
     ValidationError,
 )
 from birokrasi_retreat.followup import FollowUp, evaluate, follow_up_status
-from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.messages import format_number
 from birokrasi_retreat.roster import Roster
-from birokrasi_retreat.rubric import Phase, Rubric, SubjectKind
+from birokrasi_retreat.rubric import Phase, Rubric, SubjectKind, _redact
 from birokrasi_retreat.scoring import (
     Aggregate,
     aggregate,
@@ -77,9 +76,9 @@ def _band(band: Band | None, lang: Lang) -> str:
 
 
 def _key(key: Hashable) -> str:
-    # A participant's subject is a NIP: shown masked, never whole.
-    shown = str(key)
-    return _nip.mask(shown) if _nip.is_valid(shown) else shown
+    # A participant's subject is a NIP or NI PPPK (any run of 16 or more digits may be
+    # personal, a NIK too): starred but for its last digits, as a Response's repr does.
+    return _redact(str(key))
 
 
 def unit_of(roster: Roster, retreat: Retreat) -> dict[str, str]:
@@ -250,8 +249,7 @@ def _counts_line(report: Report, code: str, lang: Lang) -> str:
 
 def demo_follow_up(out: Printer, dataset: samples.Dataset, lang: Lang) -> None:
     """The demo's closing section: the follow-up status, then the four-level report."""
-    made = dataset.follow_up
-    assert made is not None  # noqa: S101  (the Malang sample has one)
+    made = cast("FollowUp", dataset.follow_up)  # the Malang sample has one
     on = dataset.as_of
     retreat, roster = made.retreat, dataset.roster
     status = follow_up_status(retreat, made.commitments, made.visits, on=on, roster=roster)
