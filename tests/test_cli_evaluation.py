@@ -9,10 +9,14 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import pendulum
 import pytest
 
 from birokrasi_retreat import samples, serialization
 from birokrasi_retreat.cli import _evaluation, main
+from birokrasi_retreat.cli._common import Printer
+from birokrasi_retreat.errors import UnknownReferenceError
+from birokrasi_retreat.followup import MonitoringVisit, follow_up_status
 from birokrasi_retreat.rubric import Criterion, Phase, Response, Rubric, Scale, SubjectKind
 
 
@@ -345,3 +349,45 @@ def test_samples_without_retreat_or_follow_up(
     status, out = run(capsys, "samples", "--lang", "en")
     assert status == 0
     assert "0 enrolled; 0 survey responses; 0 commitments; 0 visits" in out
+
+
+class TestHelpers:
+    def test_band_without_bands(self) -> None:
+        """A rubric without bands shows no band."""
+        assert "" == _evaluation._band(None, "en")
+
+    def test_unit_of_leaves_out_people_without_a_post(self) -> None:
+        """Participants the roster gives no post are left out of the unit map."""
+        kendari = samples.load("kendari").retreat
+        assert kendari is not None
+        assert {} == _evaluation.unit_of(samples.load("malang").roster, kendari)
+
+    def test_missing_rubric(self) -> None:
+        """A rubric the survey lacks is the library's own error."""
+        survey = samples.load("kendari").survey
+        assert survey is not None
+        with pytest.raises(UnknownReferenceError, match="no_rubric"):
+            _evaluation._rubric(survey, "berakhlak")
+
+    def test_follow_up_with_every_unit_visited(self) -> None:
+        """With every unit visited, the demo section lists no unit as never visited."""
+        malang = samples.load("malang")
+        made = malang.follow_up
+        assert made is not None
+        status = follow_up_status(
+            made.retreat, made.commitments, made.visits, on=malang.as_of, roster=malang.roster
+        )
+        extra = tuple(
+            MonitoringVisit(
+                id=f"extra-{index}",
+                on=pendulum.Date(2025, 9, 1 + index),
+                unit=unit,
+                visitor=made.visits[0].visitor,
+            )
+            for index, unit in enumerate(status.units_never_visited)
+        )
+        visited = attrs.evolve(malang, follow_up=attrs.evolve(made, visits=made.visits + extra))
+        out = Printer()
+        _evaluation.demo_follow_up(out, visited, "en")
+        assert not [line for line in out.lines if line.startswith("Never visited")]
+        assert any(line.startswith("Monitoring visits: 90;") for line in out.lines)
