@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import pathlib
 import pkgutil
+import re
 import subprocess
 import sys
 
@@ -75,6 +77,22 @@ class TestAll:
             if inspect.isclass(value) or inspect.isfunction(value):
                 doc = inspect.getdoc(value) or ""
                 assert "Examples:" in doc, f"{name}.{item}"
+
+
+# An example that only inspects the object ("Roster.units.__name__", "X.y.fget is not None")
+# passes whatever the code does: it shows a reader nothing and tests nothing.
+_PLACEHOLDER = re.compile(r">>> [\w.]+\.(?:__name__|__doc__\b.*|fget is not None)$")
+
+
+_PACKAGE = pathlib.Path(birokrasi_retreat.__file__).parent
+_SOURCES = sorted(_PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _SOURCES, ids=lambda path: str(path.relative_to(_PACKAGE)))
+def test_examples_use_the_code(path: pathlib.Path) -> None:
+    """No docstring example in the package merely names or inspects the object."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [line for line in lines if _PLACEHOLDER.fullmatch(line)] == []
 
 
 class TestIdentifierContract:

@@ -560,8 +560,12 @@ class VenueChange:
         new: The venue as held.
 
     Examples:
-        >>> VenueChange.__name__
-        'VenueChange'
+        >>> import attrs
+        >>> from birokrasi_retreat import samples
+        >>> plan = samples.load("malang").retreat
+        >>> held = attrs.evolve(plan, venue=attrs.evolve(plan.venue, name="Lapangan Rampal"))
+        >>> diff(plan, held).venue_changed.new.name
+        'Lapangan Rampal'
     """
 
     old: Venue
@@ -616,8 +620,11 @@ class RetreatDiff:
         venue_changed: The venue changed (another id, name or kode wilayah), or None.
 
     Examples:
-        >>> RetreatDiff.is_empty.fget is not None
-        True
+        >>> from birokrasi_retreat import samples
+        >>> malang = samples.load("malang")
+        >>> changes = diff(malang.planned, malang.retreat)
+        >>> changes.dates_moved.new_start.isoformat(), len(changes.moved), changes.cancelled
+        ('2025-05-15T07:00:00+07:00', 14, ())
     """
 
     planned: Retreat = attrs.field(repr=False)
@@ -634,8 +641,10 @@ class RetreatDiff:
         """How many changes: one per moved period, session, speaker change or venue.
 
         Examples:
-            >>> RetreatDiff.changes.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> malang = samples.load("malang")
+            >>> diff(malang.planned, malang.retreat).changes  # the dates and 14 sessions moved
+            15
         """
         return (
             (self.dates_moved is not None)
@@ -651,8 +660,12 @@ class RetreatDiff:
         """Whether the retreat was held as planned.
 
         Examples:
-            >>> RetreatDiff.is_empty.__doc__.split(".")[0]
-            'Whether the retreat was held as planned'
+            >>> from birokrasi_retreat import samples
+            >>> malang = samples.load("malang")
+            >>> diff(malang.retreat, malang.retreat).is_empty
+            True
+            >>> diff(malang.planned, malang.retreat).is_empty
+            False
         """
         return self.changes == 0
 
@@ -667,8 +680,13 @@ class RetreatDiff:
                 (``calendar.language``).
 
         Examples:
-            >>> RetreatDiff.lines.__name__
-            'lines'
+            >>> from birokrasi_retreat import samples
+            >>> malang = samples.load("malang")
+            >>> lines = diff(malang.planned, malang.retreat).lines("en")
+            >>> len(lines), lines[1]  # doctest: +ELLIPSIS
+            (15, 'Session moved: Apel pembukaan retret [apel-buka], 2025-05-16 07:00–08:00 ...')
+            >>> diff(malang.retreat, malang.retreat).lines()
+            ('Tidak ada perubahan: retret dilaksanakan sesuai rencana.',)
         """
         _check_lang(lang, "lang")
         planned, held = self.planned, self.held
@@ -718,8 +736,13 @@ class RetreatDiff:
                 (``calendar.language``).
 
         Examples:
-            >>> RetreatDiff.to_text.__name__
-            'to_text'
+            >>> from birokrasi_retreat import samples
+            >>> malang = samples.load("malang")
+            >>> print(diff(malang.planned, malang.retreat).to_text())  # doctest: +ELLIPSIS
+            Tanggal retret berubah: 2025-05-16 07.00–2025-05-18 11.30 WIB menjadi ...
+            Jadwal sesi berubah: Apel pembukaan retret [apel-buka], 2025-05-16 07.00–08.00 WIB ...
+            ...
+            Jadwal sesi berubah: Penutupan dan arahan Wali Kota [penutupan], ...
         """
         return "\n".join(self.lines(lang))
 

@@ -304,8 +304,13 @@ class Window:
         """Whether ``start``-``end`` lies inside the window.
 
         Examples:
-            >>> Window.contains.__name__
-            'contains'
+            >>> morning = Window(start=pendulum.datetime(2025, 5, 15, 8, tz="Asia/Jakarta"),
+            ...                  end=pendulum.datetime(2025, 5, 15, 12, tz="Asia/Jakarta"))
+            >>> lunch = pendulum.datetime(2025, 5, 15, 12, tz="Asia/Jakarta")
+            >>> morning.contains(lunch.subtract(hours=1), lunch)
+            True
+            >>> morning.contains(lunch, lunch.add(hours=1))
+            False
         """
         return self.start <= start and end <= self.end
 
@@ -425,8 +430,10 @@ class Session:
         """How long the session lasts.
 
         Examples:
-            >>> Session.duration.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> lecture = samples.load("malang").retreat.session("kuliah-bkn")
+            >>> lecture.duration.in_minutes()
+            90
         """
         return self.end - self.start
 
@@ -619,8 +626,9 @@ class Retreat:
         """The venue's IANA time zone, in which the retreat's days are counted.
 
         Examples:
-            >>> Retreat.timezone.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> samples.load("malang").retreat.timezone, samples.load("kendari").retreat.timezone
+            ('Asia/Jakarta', 'Asia/Makassar')
         """
         return self.venue.timezone
 
@@ -629,8 +637,9 @@ class Retreat:
         """The calendar days of the retreat in the venue's local time, first to last.
 
         Examples:
-            >>> Retreat.days.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> [day.isoformat() for day in samples.load("malang").retreat.days]
+            ['2025-05-15', '2025-05-16', '2025-05-17']
         """
         zone = pendulum.timezone(self.timezone)
         first = self.start.in_timezone(zone).date()
@@ -641,8 +650,10 @@ class Retreat:
         """The session with this id, or None.
 
         Examples:
-            >>> Retreat.session.__name__
-            'session'
+            >>> from birokrasi_retreat import samples
+            >>> retreat = samples.load("malang").retreat
+            >>> retreat.session("kuliah-bkn").title, retreat.session("no-such-session")
+            ('Manajemen ASN dan percepatan reformasi birokrasi', None)
         """
         return self._sessions.get(session_id)
 
@@ -650,7 +661,9 @@ class Retreat:
         """The speaker with this id, or None.
 
         Examples:
-            >>> Retreat.speaker.__name__
-            'speaker'
+            >>> from birokrasi_retreat import samples
+            >>> retreat = samples.load("malang").retreat
+            >>> retreat.speaker("walikota-malang").name, retreat.speaker("no-such-speaker")
+            ('Wahyu Hidayat', None)
         """
         return self._speakers.get(speaker_id)

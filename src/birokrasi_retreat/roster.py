@@ -87,8 +87,11 @@ class Holding:
         official: The official holding it, or None if vacant or the NIP is unknown.
 
     Examples:
-        >>> Holding.__name__
-        'Holding'
+        >>> from birokrasi_retreat import samples
+        >>> roster = samples.load_roster("kendari")
+        >>> held = roster.holding("kabid-dinkes-yankes", on=pendulum.Date(2025, 5, 15))
+        >>> held.unit.name, held.position.title, held.official.name
+        ('Bidang Pelayanan Kesehatan', 'Kepala Bidang Pelayanan Kesehatan', 'Muhlis Hamzah')
     """
 
     unit: Unit
@@ -101,7 +104,11 @@ class Holding:
         """True when nobody holds the post on the date.
 
         Examples:
-            >>> Holding.vacant.fget is not None
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> roster.holding("kabag-perekonomian", on=pendulum.Date(2025, 1, 15)).vacant
+            False
+            >>> roster.holding("kabag-perekonomian", on=pendulum.Date(2025, 5, 15)).vacant
             True
         """
         return self.appointment is None
@@ -111,8 +118,11 @@ class Holding:
         """True when the holder only acts in the post (Plt, Plh, Pj).
 
         Examples:
-            >>> Holding.acting.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> camat = roster.holding("camat-kendari", on=pendulum.Date(2025, 5, 15))
+            >>> camat.acting, camat.vacant, camat.official.name
+            (True, False, 'Jumadil Basri')
         """
         return self.appointment is not None and self.appointment.kind.is_acting
 
@@ -186,8 +196,10 @@ class Roster:
         """Every unit, or every unit of one kind, in input order.
 
         Examples:
-            >>> Roster.units.__name__
-            'units'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> len(roster.units()), len(roster.units(kind=UnitKind.KECAMATAN))
+            (128, 11)
         """
         if kind is None:
             return tuple(self._index.units.values())
@@ -200,8 +212,10 @@ class Roster:
             UnknownReferenceError: No unit has this id (code ``roster.unknown_unit``).
 
         Examples:
-            >>> Roster.unit.__name__
-            'unit'
+            >>> from birokrasi_retreat import samples
+            >>> bidang = samples.load_roster("kendari").unit("dinkes-yankes")
+            >>> bidang.name, bidang.kind.value, bidang.parent
+            ('Bidang Pelayanan Kesehatan', 'bidang', 'dinkes')
         """
         try:
             return self._index.units[unit_id]
@@ -215,8 +229,10 @@ class Roster:
             UnknownReferenceError: No post has this id (code ``roster.unknown_position``).
 
         Examples:
-            >>> Roster.position.__name__
-            'position'
+            >>> from birokrasi_retreat import samples
+            >>> post = samples.load_roster("kendari").position("camat-kendari")
+            >>> post.title, post.unit, post.eselon.value, post.heads_unit
+            ('Camat Kendari', 'kec-kendari', 'III.a', True)
         """
         try:
             return self._index.positions[position_id]
@@ -231,8 +247,11 @@ class Roster:
                 the message shows the number masked).
 
         Examples:
-            >>> Roster.official.__name__
-            'official'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> sekda = roster.head_of("setda", on=pendulum.Date(2025, 5, 15)).official
+            >>> roster.official(sekda.nip_info.formatted).full_name  # grouped with spaces
+            'Dr. H. Irwan Arsyad, S.E., M.H.'
         """
         found = self._index.officials.get(_compact(nip))
         if not found:
@@ -243,8 +262,12 @@ class Roster:
         """Every official recorded with this number (more than one is rule ORG012).
 
         Examples:
-            >>> Roster.officials_with_nip.__name__
-            'officials_with_nip'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> [o.name for o in roster.officials_with_nip(roster.officials[0].nip)]
+            ['Irwan Arsyad']
+            >>> roster.officials_with_nip(samples.load_roster("malang").officials[0].nip)
+            ()
         """
         return self._index.officials.get(_compact(nip), ())
 
@@ -252,8 +275,11 @@ class Roster:
         """Every appointment of an official, by start date.
 
         Examples:
-            >>> Roster.appointments_of.__name__
-            'appointments_of'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> nip = roster.appointments_to("kabag-perekonomian")[0].nip
+            >>> [(a.position, a.end) for a in roster.appointments_of(nip)]
+            [('kabag-perekonomian', Date(2025, 4, 6)), ('sekretaris-brida', None)]
         """
         return self._index.by_nip.get(_compact(nip), ())
 
@@ -261,8 +287,10 @@ class Roster:
         """Every appointment to a post, by start date.
 
         Examples:
-            >>> Roster.appointments_to.__name__
-            'appointments_to'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> [(a.kind.value, a.start) for a in roster.appointments_to("camat-kendari")]
+            [('definitif', Date(2023, 12, 4)), ('plt', Date(2025, 2, 3))]
         """
         return self._index.by_position.get(position_id, ())
 
@@ -270,8 +298,12 @@ class Roster:
         """The posts of one unit (not of the units under it).
 
         Examples:
-            >>> Roster.positions_in.__name__
-            'positions_in'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> [p.title for p in roster.positions_in("dinkes")]
+            ['Kepala Dinas Kesehatan', 'Sekretaris Dinas Kesehatan', 'Perawat Terampil']
+            >>> [p.title for p in roster.positions_in("dinkes-yankes")]  # a bidang under it
+            ['Kepala Bidang Pelayanan Kesehatan']
         """
         return self._index.positions_by_unit.get(unit_id, ())
 
@@ -284,8 +316,13 @@ class Roster:
         (a post's own history, small next to the roster's appointments).
 
         Examples:
-            >>> Roster.holders.__name__
-            'holders'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> before, after = pendulum.Date(2024, 5, 15), pendulum.Date(2025, 5, 15)
+            >>> [a.kind.value for a in roster.holders("camat-kendari", on=before)]
+            ['definitif']
+            >>> [a.kind.value for a in roster.holders("camat-kendari", on=after)]
+            ['plt']
         """
         _check_date(on)
         appointments = self._index.by_position.get(position_id, ())
@@ -299,8 +336,11 @@ class Roster:
         """The post on ``on`` with its unit and its holder (definitive preferred).
 
         Examples:
-            >>> Roster.holding.__name__
-            'holding'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> kepala = roster.holding("kepala-disnaker", on=pendulum.Date(2025, 5, 15))
+            >>> kepala.position.title, kepala.official.name, kepala.appointment.kind.value
+            ('Kepala Dinas Tenaga Kerja', 'Ramli Kasim', 'plt')
         """
         position = self.position(position_id)
         holders = self.holders(position_id, on=on)
@@ -320,8 +360,16 @@ class Roster:
         """Posts with no definitive holder on ``on`` (a Plt or Plh may be acting).
 
         Examples:
-            >>> Roster.vacancies.__name__
-            'vacancies'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> day = pendulum.Date(2025, 5, 15)
+            >>> for post in roster.vacancies(on=day):
+            ...     print(post.id, "acting:", roster.holding(post.id, on=day).acting)
+            kabag-perekonomian acting: False
+            kepala-disnaker acting: True
+            kabid-bkpsdm-bangkom acting: False
+            camat-kendari acting: True
+            lurah-pondambea acting: True
         """
         _check_date(on)
         return tuple(
@@ -341,8 +389,12 @@ class Roster:
             recursive: Include units under those units, at every depth (default).
 
         Examples:
-            >>> Roster.units_under.__name__
-            'units_under'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> [u.id for u in roster.units_under("dinkes")]
+            ['dinkes-yankes', 'dinkes-p2p', 'dinkes-kesmas']
+            >>> len(roster.units_under(recursive=False)), len(roster.units_under())
+            (42, 128)
         """
         if unit_id is not None:
             self.unit(unit_id)
@@ -362,8 +414,11 @@ class Roster:
         are left out (rule ORG007 reports vacant posts, not missing ones).
 
         Examples:
-            >>> Roster.heads.__name__
-            'heads'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> camat = roster.heads(UnitKind.KECAMATAN, on=pendulum.Date(2025, 5, 15))
+            >>> len(camat), [h.official.name for h in camat if h.acting]
+            (11, ['Jumadil Basri'])
         """
         _check_date(on)
         return tuple(
@@ -377,8 +432,11 @@ class Roster:
         """The heads of every top-level perangkat daerah (kepala OPD, camat, Sekda...).
 
         Examples:
-            >>> Roster.heads_of_perangkat_daerah.__name__
-            'heads_of_perangkat_daerah'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> heads = roster.heads_of_perangkat_daerah(on=pendulum.Date(2025, 5, 15))
+            >>> len(heads), heads[0].position.title, [h.position.title for h in heads if h.acting]
+            (42, 'Sekretaris Daerah', ['Kepala Dinas Tenaga Kerja', 'Camat Kendari'])
         """
         _check_date(on)
         return tuple(
@@ -393,8 +451,11 @@ class Roster:
         """The head post of a unit and its holder on ``on``, or None if it has no head post.
 
         Examples:
-            >>> Roster.head_of.__name__
-            'head_of'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> head = roster.head_of("dinkes", on=pendulum.Date(2025, 5, 15))
+            >>> head.position.title, head.official.name
+            ('Kepala Dinas Kesehatan', 'Abdul Rahim')
         """
         _check_date(on)
         for position in self.positions_in(unit_id):
@@ -407,8 +468,11 @@ class Roster:
         """The appointments of an official in force on ``on``: definitive first.
 
         Examples:
-            >>> Roster.posts_of.__name__
-            'posts_of'
+            >>> from birokrasi_retreat import samples
+            >>> roster, day = samples.load_roster("kendari"), pendulum.Date(2025, 5, 15)
+            >>> plt = roster.holding("kepala-disnaker", on=day).official
+            >>> [(a.position, a.kind.value) for a in roster.posts_of(plt.nip, on=day)]
+            [('sekretaris-disnaker', 'definitif'), ('kepala-disnaker', 'plt')]
         """
         _check_date(on)
         active = [a for a in self.appointments_of(nip) if a.active_on(on)]
@@ -425,8 +489,12 @@ class Roster:
         no post on ``on`` has an empty chain.
 
         Examples:
-            >>> Roster.chain_of_command.__name__
-            'chain_of_command'
+            >>> from birokrasi_retreat import samples
+            >>> roster, day = samples.load_roster("kendari"), pendulum.Date(2025, 5, 15)
+            >>> lurah = roster.head_of("kel-kandai", on=day).official
+            >>> chain = roster.chain_of_command(lurah.nip, on=day)
+            >>> [(h.position.title, h.official.name) for h in chain]
+            [('Camat Kendari', 'Jumadil Basri'), ('Sekretaris Daerah', 'Irwan Arsyad')]
         """
         posts = self.posts_of(nip, on=on)
         if not posts:
@@ -460,8 +528,12 @@ class Roster:
         """Officials holding, on ``on``, a post of this family and/or eselon.
 
         Examples:
-            >>> Roster.officials_by.__name__
-            'officials_by'
+            >>> from birokrasi_retreat import samples
+            >>> roster, day = samples.load_roster("kendari"), pendulum.Date(2025, 5, 15)
+            >>> [o.name for o in roster.officials_by(on=day, eselon=Eselon.II_A)]
+            ['Irwan Arsyad']
+            >>> len(roster.officials_by(on=day, family=PositionFamily.JPT_PRATAMA))
+            37
         """
         _check_date(on)
         if family is not None:
@@ -487,8 +559,13 @@ class Roster:
         Cost: O(log n + answer) through a golongan-sorted index.
 
         Examples:
-            >>> Roster.officials_in_golongan.__name__
-            'officials_in_golongan'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> len(roster.officials_in_golongan(min_value=Golongan.IV_A))
+            93
+            >>> lowest = roster.officials_in_golongan()[0]
+            >>> lowest.name, lowest.golongan.value
+            ('Alimuddin Arsyad', 'III/a')
         """
         ranks = self._index.golongan_ranks
         low = bisect.bisect_left(ranks, min_value.rank)
@@ -499,8 +576,11 @@ class Roster:
         """A snapshot: the same roster with only the appointments in force on ``day``.
 
         Examples:
-            >>> Roster.on.__name__
-            'on'
+            >>> from birokrasi_retreat import samples
+            >>> roster = samples.load_roster("kendari")
+            >>> snapshot = roster.on(pendulum.Date(2025, 5, 15))
+            >>> len(roster.appointments), len(snapshot.appointments)
+            (206, 202)
         """
         _check_date(day)
         return attrs.evolve(

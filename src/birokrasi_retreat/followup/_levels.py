@@ -828,8 +828,13 @@ class Evaluation:
         """The five levels in order: reaction, learning, behaviour, results, ROI.
 
         Examples:
-            >>> Evaluation.levels.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> from birokrasi_retreat.followup import evaluate
+            >>> data = samples.load("malang")
+            >>> report = evaluate(data.retreat, data.responses,
+            ...                   indicators=data.follow_up.indicators)
+            >>> [(level.level, level.n) for level in report.levels]
+            [(1, 1625), (2, 93), (3, 80), (4, 12), (5, 0)]
         """
         return (self.reaction, self.learning, self.behaviour, self.results, self.roi)
 

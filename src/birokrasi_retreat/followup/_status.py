@@ -293,8 +293,12 @@ class UnitFollowUp:
         """Commitments done, on time or late.
 
         Examples:
-            >>> UnitFollowUp.done.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> sum(row.done for row in status.units), status.commitments
+            (59, 90)
         """
         return self.done_on_time + self.done_late
 
@@ -303,8 +307,12 @@ class UnitFollowUp:
         """Share of commitments done, out of those not dropped (0-1), or None if none.
 
         Examples:
-            >>> UnitFollowUp.completion.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> {row.unit: row.completion for row in status.units[:4]}
+            {'bapenda': 1.0, 'bappeda': 1.0, 'bkpsdm': 1.0, 'bpkad': None}
         """
         return _ratio(self.done, self.commitments - self.dropped)
 
@@ -313,8 +321,12 @@ class UnitFollowUp:
         """Whether no visit after the retreat (up to the date) is known.
 
         Examples:
-            >>> UnitFollowUp.never_visited.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> [row.name for row in status.units if row.never_visited]
+            ['Jatimulyo', 'Klojen', 'Kotalama', 'Sukoharjo', 'Tulusrejo']
         """
         return self.visits == 0
 
@@ -322,8 +334,13 @@ class UnitFollowUp:
         """The row as a plain dict (dates as ISO text), ready for JSON or a data frame.
 
         Examples:
-            >>> UnitFollowUp.row.__name__
-            'row'
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> row = next(unit for unit in status.units if unit.unit == "kel-klojen").row()
+            >>> row["name"], row["visits"], row["last_visit"], row["never_visited"]
+            ('Klojen', 0, None, True)
         """
         return {
             "unit": self.unit,
@@ -376,8 +393,12 @@ class FollowUpStatus:
             window, with a roster, once the date is past the window) findings.
 
     Examples:
-        >>> FollowUpStatus.rows.__name__
-        'rows'
+        >>> from birokrasi_retreat import samples
+        >>> data = samples.load("malang")
+        >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+        ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+        >>> status.on, status.window_end, len(status.units)
+        (Date(2025, 11, 30), Date(2025, 8, 15), 90)
     """
 
     retreat: str
@@ -395,8 +416,14 @@ class FollowUpStatus:
         """All commitments.
 
         Examples:
-            >>> FollowUpStatus.commitments.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.commitments
+            90
+            >>> status.done_on_time, status.done_late, status.overdue, status.dropped, status.open
+            (53, 6, 14, 2, 15)
         """
         return self._sum("commitments")
 
@@ -405,8 +432,12 @@ class FollowUpStatus:
         """Commitments due on or before the date.
 
         Examples:
-            >>> FollowUpStatus.due.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.due, status.commitments
+            (66, 90)
         """
         return self._sum("due")
 
@@ -415,8 +446,12 @@ class FollowUpStatus:
         """Commitments done on or before their due date.
 
         Examples:
-            >>> FollowUpStatus.done_on_time.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.done_on_time, status.commitments
+            (53, 90)
         """
         return self._sum("done_on_time")
 
@@ -425,8 +460,14 @@ class FollowUpStatus:
         """Commitments done after their due date.
 
         Examples:
-            >>> FollowUpStatus.done_late.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.done_late
+            6
+            >>> [row.unit for row in status.units if row.done_late][:3]
+            ['disdik', 'kel-balearjosari', 'kel-pisangcandi']
         """
         return self._sum("done_late")
 
@@ -435,8 +476,12 @@ class FollowUpStatus:
         """Commitments due before the date, neither done nor dropped.
 
         Examples:
-            >>> FollowUpStatus.overdue.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.overdue, sum(finding.code == "FUP003" for finding in status.findings)
+            (14, 14)
         """
         return self._sum("overdue")
 
@@ -445,8 +490,12 @@ class FollowUpStatus:
         """Commitments dropped.
 
         Examples:
-            >>> FollowUpStatus.dropped.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.dropped, [row.unit for row in status.units if row.dropped]
+            (2, ['bpkad', 'kel-tulusrejo'])
         """
         return self._sum("dropped")
 
@@ -455,8 +504,12 @@ class FollowUpStatus:
         """Commitments neither done, dropped nor overdue.
 
         Examples:
-            >>> FollowUpStatus.open.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.open, status.overdue
+            (15, 14)
         """
         return self._sum("open")
 
@@ -465,8 +518,14 @@ class FollowUpStatus:
         """Share of commitments done, out of those not dropped (0-1), or None if none.
 
         Examples:
-            >>> FollowUpStatus.completion.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.done_on_time + status.done_late, status.commitments - status.dropped
+            (59, 88)
+            >>> round(status.completion, 3)
+            0.67
         """
         return _ratio(self.done_on_time + self.done_late, self.commitments - self.dropped)
 
@@ -475,8 +534,12 @@ class FollowUpStatus:
         """Visits after the retreat, up to the date.
 
         Examples:
-            >>> FollowUpStatus.visits.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=pendulum.Date(2025, 6, 30))
+            >>> status.visits, len(data.follow_up.visits)
+            (34, 85)
         """
         return self._sum("visits")
 
@@ -485,8 +548,12 @@ class FollowUpStatus:
         """The day of the last visit, or None.
 
         Examples:
-            >>> FollowUpStatus.last_visit.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.last_visit
+            Date(2025, 9, 24)
         """
         days = [row.last_visit for row in self.units if row.last_visit is not None]
         return max(days) if days else None
@@ -496,8 +563,12 @@ class FollowUpStatus:
         """Days from the last visit to the date, or None.
 
         Examples:
-            >>> FollowUpStatus.days_since_last_visit.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.on, status.last_visit, status.days_since_last_visit
+            (Date(2025, 11, 30), Date(2025, 9, 24), 67)
         """
         last = self.last_visit
         return None if last is None else (self.on - last).days
@@ -507,8 +578,12 @@ class FollowUpStatus:
         """The ids of the units the visited share counts.
 
         Examples:
-            >>> FollowUpStatus.units_of_retreat.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> len(status.units_of_retreat), status.units_of_retreat[:3]
+            (90, ('bapenda', 'bappeda', 'bkpsdm'))
         """
         return tuple(row.unit for row in self.units if row.of_retreat)
 
@@ -517,8 +592,12 @@ class FollowUpStatus:
         """The ids of those units visited at least once.
 
         Examples:
-            >>> FollowUpStatus.units_visited.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> len(status.units_visited), "kel-klojen" in status.units_visited
+            (85, False)
         """
         return tuple(row.unit for row in self.units if row.of_retreat and not row.never_visited)
 
@@ -527,8 +606,14 @@ class FollowUpStatus:
         """The ids of those units never visited.
 
         Examples:
-            >>> FollowUpStatus.units_never_visited.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> status.units_never_visited
+            ('kel-jatimulyo', 'kel-klojen', 'kel-kotalama', 'kel-sukoharjo', 'kel-tulusrejo')
+            >>> sum(finding.code == "FUP004" for finding in status.findings)  # and 4 visited late
+            9
         """
         return tuple(row.unit for row in self.units if row.of_retreat and row.never_visited)
 
@@ -537,8 +622,14 @@ class FollowUpStatus:
         """Share of the units of the retreat visited (0-1), or None when there is none.
 
         Examples:
-            >>> FollowUpStatus.visited_share.fget is not None
-            True
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> len(status.units_visited), len(status.units_of_retreat)
+            (85, 90)
+            >>> round(status.visited_share, 3)
+            0.944
         """
         return _ratio(len(self.units_visited), len(self.units_of_retreat))
 
@@ -546,8 +637,13 @@ class FollowUpStatus:
         """The table: one plain dict per unit (see `UnitFollowUp.row`).
 
         Examples:
-            >>> FollowUpStatus.rows.__name__
-            'rows'
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> rows = status.rows()
+            >>> len(rows), rows[0]["unit"], rows[0]["last_visit"], rows[0]["days_since_last_visit"]
+            (90, 'bapenda', '2025-06-02', 181)
         """
         return [row.row() for row in self.units]
 
@@ -555,8 +651,13 @@ class FollowUpStatus:
         """The overall figures as a plain dict (dates as ISO text).
 
         Examples:
-            >>> FollowUpStatus.totals.__name__
-            'totals'
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments,
+            ...                           data.follow_up.visits, on=data.as_of, roster=data.roster)
+            >>> totals = status.totals()
+            >>> totals["on"], totals["window_end"], totals["units_visited"], totals["units"]
+            ('2025-11-30', '2025-08-15', 85, 90)
         """
         last = self.last_visit
         return {
@@ -584,8 +685,18 @@ class FollowUpStatus:
             The report, lines joined by newlines.
 
         Examples:
-            >>> FollowUpStatus.to_text.__name__
-            'to_text'
+            >>> from birokrasi_retreat import samples
+            >>> data = samples.load("malang")
+            >>> status = follow_up_status(data.retreat, data.follow_up.commitments[:2],
+            ...                           data.follow_up.visits[:2], on=data.as_of)
+            >>> title, *body = status.to_text("en").splitlines()
+            >>> for line in body:
+            ...     print(line)
+            Unit     Plans  Due  On time  Late  Overdue  Dropped  Open  Visits  Last visit  Days
+            bapenda      1    1        1     0        0        0     0       1  2025-06-02   181
+            bappeda      1    1        1     0        0        0     0       1  2025-06-02   181
+            Total        2    2        2     0        0        0     0       2  2025-06-02   181
+            Units visited: 2 of 2 (100.0%); commitments done: 100.0%.
         """
         english = lang == "en"
         header = [en if english else id_ for _field, id_, en in _COLUMNS]
