@@ -133,6 +133,7 @@ class _Index:
     children: Mapping[str | None, tuple[str, ...]]
     positions: Mapping[str, Position]
     positions_by_unit: Mapping[str, tuple[Position, ...]]
+    head_posts_by_unit: Mapping[str, tuple[Position, ...]]
     officials: Mapping[str, tuple[Official, ...]]
     by_position: Mapping[str, tuple[Appointment, ...]]
     starts_by_position: Mapping[str, tuple[pendulum.Date, ...]]
@@ -424,8 +425,7 @@ class Roster:
         return tuple(
             self.holding(position.id, on=on)
             for unit in self._index.units_by_kind.get(kind, ())
-            for position in self._index.positions_by_unit.get(unit.id, ())
-            if position.heads_unit
+            for position in self._index.head_posts_by_unit.get(unit.id, ())
         )
 
     def heads_of_perangkat_daerah(self, *, on: pendulum.Date) -> tuple[Holding, ...]:
@@ -443,8 +443,7 @@ class Roster:
             self.holding(position.id, on=on)
             for unit_id in self._index.children.get(None, ())
             if self._index.units[unit_id].kind.is_perangkat_daerah
-            for position in self._index.positions_by_unit.get(unit_id, ())
-            if position.heads_unit
+            for position in self._index.head_posts_by_unit.get(unit_id, ())
         )
 
     def head_of(self, unit_id: str, *, on: pendulum.Date) -> Holding | None:
@@ -458,9 +457,9 @@ class Roster:
             ('Kepala Dinas Kesehatan', 'Abdul Rahim')
         """
         _check_date(on)
-        for position in self.positions_in(unit_id):
-            if position.heads_unit:
-                return self.holding(position.id, on=on)
+        heads = self._index.head_posts_by_unit.get(unit_id)
+        if heads:
+            return self.holding(heads[0].id, on=on)
         self.unit(unit_id)
         return None
 
@@ -743,6 +742,11 @@ def _build(roster: Roster) -> _Index:  # noqa: C901, PLR0912  (one pass per coll
         children={key: tuple(value) for key, value in children.items()},
         positions=positions,
         positions_by_unit={key: tuple(value) for key, value in by_unit.items()},
+        head_posts_by_unit={
+            key: heads
+            for key, value in by_unit.items()
+            if (heads := tuple(position for position in value if position.heads_unit))
+        },
         officials={key: tuple(value) for key, value in officials.items()},
         by_position={key: tuple(value) for key, value in by_position.items()},
         starts_by_position={
