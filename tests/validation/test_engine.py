@@ -245,6 +245,48 @@ class TestOwnRules:
             unregister("USR999")
 
 
+class TestShared:
+    def test_rules_of_one_check_share_a_value(self) -> None:
+        """Two rules asking for one key in one check compute it once; the next check anew."""
+        computed: list[int] = []
+
+        def total(thing: Thing) -> int:
+            computed.append(1)
+            return sum(thing.values)
+
+        def reader(code: str) -> None:
+            rule(
+                code,
+                severity=Severity.INFO,
+                applies_to=Thing,
+                title_id="t",
+                title_en="t",
+                rationale="r",
+                source="s",
+            )(lambda thing, ctx: [Hit(params={"sum": ctx.shared("sum", lambda: total(thing))})])
+
+        reader("USR110")
+        reader("USR111")
+        try:
+            first = check(Thing(values=(1, 2)), select=["USR110", "USR111"])
+            assert [f.params["sum"] for f in first] == [3, 3]
+            assert len(computed) == 1
+            second = check(Thing(values=(5,)), select=["USR110", "USR111"])
+            assert [f.params["sum"] for f in second] == [5, 5]
+            assert len(computed) == 2
+        finally:
+            unregister("USR110")
+            unregister("USR111")
+
+    def test_contexts_do_not_share(self) -> None:
+        """Each context keeps its own values, and the store is no part of its equality."""
+        one, two = Context(on=DAY), Context(on=DAY)
+        assert one.shared("k", lambda: "one") == "one"
+        assert two.shared("k", lambda: "two") == "two"
+        assert one == two
+        assert "shared" not in repr(one)
+
+
 class TestCheckArguments:
     @pytest.mark.parametrize(
         "on", [dt.date(2025, 5, 15), pendulum.datetime(2025, 5, 15), "2025-05-15"]

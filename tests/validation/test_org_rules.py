@@ -40,6 +40,8 @@ from birokrasi_retreat.validation import RULES, Report, Severity, check, organiz
 
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from collections.abc import Iterable
 
     import builders
@@ -632,6 +634,15 @@ class TestOrg015:
         roster = _aged(CAMAT, "19680229")
         assert 0 == len(run(roster, "ORG015", on=pendulum.Date(2026, 2, 27)))
         assert 1 == len(run(roster, "ORG015", on=pendulum.Date(2026, 2, 28)))
+
+    @given(
+        st.dates(min_value=pendulum.Date(1900, 1, 1), max_value=pendulum.Date(2100, 12, 31)),
+        st.integers(min_value=0, max_value=100),
+    )
+    def test_years_after_is_pendulums_add(self, day: dt.date, years: int) -> None:
+        """The rule's own year arithmetic agrees with pendulum's add(years=...)."""
+        start = pendulum.Date(day.year, day.month, day.day)
+        assert organization._years_after(start, years) == start.add(years=years)
 
     def test_functional_level_decides(self) -> None:
         """A 61-year-old ahli madya (BUP 60) is reported; as ahli utama (65) not."""

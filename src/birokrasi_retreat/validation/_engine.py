@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import attrs
 import pendulum
@@ -24,6 +24,8 @@ from birokrasi_retreat.findings import Finding, Severity
 if TYPE_CHECKING:
     from birokrasi_retreat.messages import Lang
 
+
+_T = TypeVar("_T")
 
 __all__ = ["RULES", "Context", "Hit", "Report", "Rule", "check", "rule", "unregister", "validate"]
 
@@ -65,6 +67,32 @@ class Context:
 
     on: pendulum.Date | None = None
     options: Mapping[str, Any] = attrs.field(factory=dict)
+    _shared: dict[Hashable, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    def shared(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """A value computed once per `check` and shared by the rules that need it.
+
+        `check` gives every rule of one run the same context, so rules that derive the
+        same data from the checked object (an index of appointments by post, the
+        eligibility decisions of a retreat, the decoded NIPs) compute it once: the
+        first rule to ask calls ``compute``, the others get its result. The value
+        must not be changed by the rules that read it. Keys are free; the built-in
+        rules use strings that start with their area (``"org.by_position"``).
+
+        Examples:
+            >>> ctx = Context()
+            >>> calls = []
+            >>> def expensive():
+            ...     calls.append(1)
+            ...     return 42
+            >>> ctx.shared("answer", expensive), ctx.shared("answer", expensive), len(calls)
+            (42, 42, 1)
+        """
+        try:
+            return cast("_T", self._shared[key])
+        except KeyError:
+            value = self._shared[key] = compute()
+            return value
 
 
 RuleFunction = Callable[[Any, Context], Iterable[Hit]]

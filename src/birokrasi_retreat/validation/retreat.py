@@ -702,6 +702,19 @@ def _officials(roster: Roster) -> dict[str, Official]:
     return found
 
 
+def _decisions(retreat: Retreat, roster: Roster, ctx: Context) -> tuple[_eligibility.Decision, ...]:
+    """The eligibility decisions on the retreat's first local day, once per check.
+
+    RET008 and RET009 both need them; evaluating an `Eligibility` reads every post and
+    appointment of the roster, so the two rules share one evaluation.
+    """
+    on = retreat.days[0]
+    return ctx.shared(
+        "ret.eligibility",
+        lambda: tuple(_eligibility.evaluate(retreat.eligibility, roster, on=on)),
+    )
+
+
 @rule(
     "RET008",
     severity=Severity.WARNING,
@@ -721,7 +734,7 @@ def _not_eligible(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
     if roster is None or not _running(retreat):
         return
     on = retreat.days[0]
-    decisions = {d.nip: d for d in _eligibility.evaluate(retreat.eligibility, roster, on=on)}
+    decisions = {d.nip: d for d in _decisions(retreat, roster, ctx)}
     officials = _officials(roster)
     for index, number in _first_enrollments(retreat):
         decision = decisions.get(number)
@@ -768,8 +781,7 @@ def _eligible_not_enrolled(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
     roster = _roster(ctx)
     if roster is None or not _running(retreat):
         return
-    on = retreat.days[0]
-    eligible = [d for d in _eligibility.evaluate(retreat.eligibility, roster, on=on) if d.eligible]
+    eligible = [d for d in _decisions(retreat, roster, ctx) if d.eligible]
     enrolled = {e.nip for e in retreat.enrollments}
     enrolled.update(e.substitute for e in retreat.enrollments if e.substitute is not None)
     missing = [d for d in eligible if d.nip not in enrolled]
