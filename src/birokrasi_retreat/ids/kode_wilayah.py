@@ -182,7 +182,8 @@ def compact(code: str) -> str:
     """
     if not isinstance(code, str):
         raise _type_error(code)
-    return code.strip().replace(" ", "").replace(".", "")
+    # Separators before outer whitespace, so that compact(compact(x)) == compact(x).
+    return code.replace(" ", "").replace(".", "").strip()
 
 
 def validate(code: str) -> str:

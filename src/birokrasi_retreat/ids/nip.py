@@ -262,9 +262,11 @@ def compact(number: str) -> str:
     # then run its code.
     if not issubclass(type(number), str):
         raise InvalidType("data.type", expected="string", got=type(number).__name__)
-    # str.strip called on the class returns an exact str even for a str subclass, so an
-    # overridden strip/replace/__eq__ on the argument never runs.
-    return str.strip(number).replace(" ", "").replace(".", "").replace("-", "")
+    # str.replace called on the class returns an exact str even for a str subclass, so an
+    # overridden strip/replace/__eq__ on the argument never runs. Separators go before the
+    # outer whitespace: stripping first would leave the "\r" of ".\r0" outside, and a
+    # second compact would change the result.
+    return str.replace(number, " ", "").replace(".", "").replace("-", "").strip()
 
 
 def validate(number: str, *, kind: AsnType = AsnType.PNS) -> str:
