@@ -679,6 +679,26 @@ class TestAppointmentsTo:
         assert () == city().appointments_to("nowhere")
 
 
+class TestIdsAreText:
+    @pytest.mark.parametrize("value", [["kadinkes"], 5, None, b"kadinkes"])
+    @pytest.mark.parametrize(
+        ("method", "path"),
+        [
+            (lambda roster, value: roster.appointments_to(value), "position_id"),
+            (lambda roster, value: roster.positions_in(value), "unit_id"),
+            (lambda roster, value: roster.holders(value, on=DAY), "position_id"),
+            (lambda roster, value: roster.head_of(value, on=DAY), "unit_id"),
+        ],
+    )
+    def test_an_id_that_is_not_text_is_a_type_error(
+        self, method: Any, path: str, value: object
+    ) -> None:
+        """A list, a number or None is no id: data.type, never a bare TypeError or ()."""
+        with pytest.raises(InvalidType) as caught:
+            method(city(), value)
+        assert (caught.value.code, caught.value.path) == ("data.type", path)
+
+
 class TestPositionsIn:
     @pytest.mark.parametrize(
         ("unit_id", "expected"),

@@ -285,7 +285,10 @@ class Roster:
         return self._index.by_nip.get(_compact(nip), ())
 
     def appointments_to(self, position_id: str) -> tuple[Appointment, ...]:
-        """Every appointment to a post, by start date.
+        """Every appointment to a post, by start date; none for an unknown post.
+
+        Raises:
+            InvalidType: ``position_id`` is not a string (``data.type``).
 
         Examples:
             >>> from birokrasi_retreat import samples
@@ -293,10 +296,13 @@ class Roster:
             >>> [(a.kind.value, a.start) for a in roster.appointments_to("camat-kendari")]
             [('definitif', Date(2023, 12, 4)), ('plt', Date(2025, 2, 3))]
         """
-        return self._index.by_position.get(position_id, ())
+        return self._index.by_position.get(_check_id(position_id, "position_id"), ())
 
     def positions_in(self, unit_id: str) -> tuple[Position, ...]:
-        """The posts of one unit (not of the units under it).
+        """The posts of one unit (not of the units under it); none for an unknown unit.
+
+        Raises:
+            InvalidType: ``unit_id`` is not a string (``data.type``).
 
         Examples:
             >>> from birokrasi_retreat import samples
@@ -306,7 +312,7 @@ class Roster:
             >>> [p.title for p in roster.positions_in("dinkes-yankes")]  # a bidang under it
             ['Kepala Bidang Pelayanan Kesehatan']
         """
-        return self._index.positions_by_unit.get(unit_id, ())
+        return self._index.positions_by_unit.get(_check_id(unit_id, "unit_id"), ())
 
     # --- queries on a date ------------------------------------------------------------
 
@@ -315,6 +321,10 @@ class Roster:
 
         Cost: O(log k + m) for k appointments to the post, m of them starting by ``on``
         (a post's own history, small next to the roster's appointments).
+
+        Raises:
+            InvalidType: ``position_id`` is not a string, or ``on`` not a
+                ``pendulum.Date`` (``data.type``).
 
         Examples:
             >>> from birokrasi_retreat import samples
@@ -326,6 +336,7 @@ class Roster:
             ['plt']
         """
         _check_date(on)
+        _check_id(position_id, "position_id")
         appointments = self._index.by_position.get(position_id, ())
         starts = self._index.starts_by_position.get(position_id, ())
         cut = bisect.bisect_right(starts, on)
@@ -449,6 +460,11 @@ class Roster:
     def head_of(self, unit_id: str, *, on: pendulum.Date) -> Holding | None:
         """The head post of a unit and its holder on ``on``, or None if it has no head post.
 
+        Raises:
+            InvalidType: ``unit_id`` is not a string, or ``on`` not a ``pendulum.Date``
+                (``data.type``).
+            UnknownReferenceError: No unit has this id (``roster.unknown_unit``).
+
         Examples:
             >>> from birokrasi_retreat import samples
             >>> roster = samples.load_roster("kendari")
@@ -457,7 +473,7 @@ class Roster:
             ('Kepala Dinas Kesehatan', 'Abdul Rahim')
         """
         _check_date(on)
-        heads = self._index.head_posts_by_unit.get(unit_id)
+        heads = self._index.head_posts_by_unit.get(_check_id(unit_id, "unit_id"))
         if heads:
             return self.holding(heads[0].id, on=on)
         self.unit(unit_id)
@@ -590,6 +606,13 @@ class Roster:
 def _check_date(on: object) -> None:
     if not isinstance(on, pendulum.Date) or isinstance(on, pendulum.DateTime):
         raise InvalidType("data.type", path="on", expected="pendulum.Date", got=type(on).__name__)
+
+
+def _check_id(value: str, path: str) -> str:
+    # An id is text: a list is no key (and would raise a bare TypeError from the dict).
+    if not issubclass(type(value), str):
+        raise InvalidType("data.type", path=path, expected="string", got=type(value).__name__)
+    return value
 
 
 def _compact(nip: str) -> str:
