@@ -951,6 +951,18 @@ class Evaluation:
         out.append("</article>")
         return "\n".join(out) + "\n"
 
+    def _repr_html_(self) -> str:
+        """The HTML report in Indonesian: how Jupyter and other notebooks show it.
+
+        Examples:
+            >>> from birokrasi_retreat import samples
+            >>> from birokrasi_retreat.followup import evaluate
+            >>> report = evaluate(samples.load("kendari").retreat, [])
+            >>> report._repr_html_() == report.to_html()
+            True
+        """
+        return self.to_html()
+
     def to_dict(self) -> dict[str, object]:
         """Return the report as a plain, JSON-ready dict for services (aggregates only).
 

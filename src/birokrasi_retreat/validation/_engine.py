@@ -442,6 +442,15 @@ class Report:
                 lines.append(f"| {f.severity.value} | `{f.code}` | {message} | `{f.path}` |")
         return "\n".join(lines)
 
+    def _repr_markdown_(self) -> str:
+        """The Markdown table in Indonesian: how Jupyter and other notebooks show a report.
+
+        Examples:
+            >>> Report(findings=())._repr_markdown_()
+            '**0 galat, 0 peringatan, 0 info**'
+        """
+        return self.to_markdown()
+
 
 def _summary(counts: Mapping[str, int], lang: Lang) -> str:
     if lang == "id":
