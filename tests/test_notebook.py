@@ -155,7 +155,7 @@ class TestToFrame:
         assert "Learning" in set(english["name"])
         assert "Pembelajaran" in set(notebook.to_frame(report)["name"])
 
-    @pytest.mark.parametrize("value", ["a table", 3, None, [1, 2], {"key": "dinkes"}])
+    @pytest.mark.parametrize("value", ["a table", "", b"", 3, None, [1, 2], {"key": "dinkes"}])
     def test_anything_else_is_a_type_error(self, value: object) -> None:
         """What the function cannot tabulate is refused with data.type."""
         with pytest.raises(InvalidType) as caught:
@@ -216,7 +216,7 @@ class TestPlotAggregates:
         ax = notebook.plot_aggregates((_group("196810091995031001", 5, 50.0, None),))
         assert ax.get_yticklabels()[0].get_text() == "*" * 15 + "001"
 
-    @pytest.mark.parametrize("value", [3, ["a"], "groups"])
+    @pytest.mark.parametrize("value", [3, ["a"], "groups", ""])
     def test_not_aggregates(self, value: object) -> None:
         """Anything but a sequence of Aggregate is refused."""
         with pytest.raises(InvalidType) as caught:

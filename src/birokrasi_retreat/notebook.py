@@ -84,7 +84,10 @@ def _check_lang(lang: object) -> None:
 
 
 def _is_aggregates(value: object) -> bool:
-    return isinstance(value, Sequence) and all(isinstance(item, Aggregate) for item in value)
+    # Text is a sequence too: "" must not pass for an empty list of groups.
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        return False
+    return all(isinstance(item, Aggregate) for item in value)
 
 
 def _aggregates(value: object, path: str) -> Sequence[Aggregate]:
