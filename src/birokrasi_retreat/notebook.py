@@ -33,7 +33,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from birokrasi_retreat.errors import InvalidComponent, InvalidType
 from birokrasi_retreat.followup import Evaluation, FollowUpStatus
@@ -90,12 +90,12 @@ def _is_aggregates(value: object) -> bool:
     return all(isinstance(item, Aggregate) for item in value)
 
 
-def _aggregates(value: object, path: str) -> Sequence[Aggregate]:
+def _aggregates(value: object) -> Sequence[Aggregate]:
     if not _is_aggregates(value):
         raise InvalidType(
-            "data.type", path=path, expected="sequence of Aggregate", got=type(value).__name__
+            "data.type", path="groups", expected="sequence of Aggregate", got=type(value).__name__
         )
-    return value  # type: ignore[return-value]  # checked just above
+    return cast("Sequence[Aggregate]", value)
 
 
 def _key(key: object) -> str:
@@ -177,7 +177,7 @@ def to_frame(result: object, *, lang: Lang = "id") -> pd.DataFrame:
     if _is_aggregates(result):
         groups = [
             (_key(group.key), *(getattr(group, name) for name in _AGGREGATE_COLUMNS[1:]))
-            for group in _aggregates(result, "result")
+            for group in cast("Sequence[Aggregate]", result)
         ]
         return pd.DataFrame(groups, columns=list(_AGGREGATE_COLUMNS))
     raise InvalidType("data.type", path="result", expected=_SUPPORTED, got=type(result).__name__)
@@ -239,7 +239,7 @@ def plot_aggregates(
         (4, 'Score (0-100)', [0.0, 100.0])
     """
     _check_lang(lang)
-    groups = _aggregates(groups, "groups")
+    groups = _aggregates(groups)
     axes = _axes(ax, len(groups))
     positions = range(len(groups))
     values = [0.0 if g.value is None else g.value for g in groups]

@@ -159,8 +159,8 @@ def _by_position(roster: Roster, ctx: Context) -> dict[str, list[tuple[int, Appo
 def _years_after(day: pendulum.Date, years: int) -> pendulum.Date:
     """The same day ``years`` later; 29 February becomes 28 February in a common year.
 
-    What pendulum's ``add(years=...)`` gives, at a tenth of its cost (it was a quarter of
-    ORG015's time).
+    What pendulum's ``add(years=...)`` gives, at about a seventh of its cost (0.44 µs
+    against 3.3 µs a call; it was a quarter of ORG015's time).
     """
     try:
         return day.replace(year=day.year + years)
