@@ -130,9 +130,11 @@ class Rule:
         """The rule's short title in ``lang``.
 
         Examples:
-            >>> rule_ = next(iter(RULES.values()), None)
-            >>> rule_ is None or bool(rule_.title("en"))
-            True
+            >>> from birokrasi_retreat.validation import RULES  # with the library's rules
+            >>> RULES["ORG001"].title("en")
+            "Kecamatan code outside its Pemda's code"
+            >>> RULES["ORG001"].title()
+            'Kode kecamatan di luar kode Pemda'
         """
         return self.title_id if lang == "id" else self.title_en
 
@@ -178,8 +180,14 @@ def rule(
         ValueError: If ``code`` is already registered (a programming error).
 
     Examples:
-        >>> "ORG001" in RULES or True
-        True
+        >>> @rule("TST002", severity=Severity.WARNING, applies_to=int, title_id="Angka negatif",
+        ...       title_en="Negative number", rationale="r", source="s",
+        ...       message_id="{value} negatif", message_en="{value} is negative")
+        ... def _negative(obj, ctx):
+        ...     return [Hit(params={"value": obj})] if obj < 0 else []
+        >>> RULES["TST002"].severity, RULES["TST002"].title("en")
+        (<Severity.WARNING: 'warning'>, 'Negative number')
+        >>> unregister("TST002")
     """
 
     def register(function: RuleFunction) -> RuleFunction:
