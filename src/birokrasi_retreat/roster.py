@@ -41,7 +41,7 @@ from __future__ import annotations
 import bisect
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
 import attrs
@@ -655,9 +655,32 @@ def _check_types(roster: Roster) -> None:
         raise ValidationErrorGroup(summary, errors)
 
 
-def _build(roster: Roster) -> _Index:  # noqa: C901, PLR0912  (one pass per collection, kept together)
+def _build(roster: Roster) -> _Index:
+    """Check the roster's integrity (raising every error at once), then index it."""
     _check_types(roster)
+    units, positions = _integrity(roster)
+    return _index(roster, units, positions)
+
+
+def _integrity(roster: Roster) -> tuple[dict[str, Unit], dict[str, Position]]:
+    """The units and posts by id, or a `ValidationErrorGroup` of every integrity error.
+
+    The errors come in input order per collection: duplicate unit ids, unknown parents
+    and kecamatan, cycles, then posts (duplicates, unknown units), then appointments.
+    """
     errors: list[BirokrasiRetreatError] = []
+    units = _units_by_id(roster, errors)
+    errors.extend(_parent_errors(roster, units))
+    errors.extend(_cycles(roster, units))
+    positions = _positions_by_id(roster, units, errors)
+    errors.extend(_appointment_errors(roster, positions))
+    if errors:
+        summary = f"{len(errors)} roster integrity errors"
+        raise ValidationErrorGroup(summary, errors)
+    return units, positions
+
+
+def _units_by_id(roster: Roster, errors: list[BirokrasiRetreatError]) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for field in _UNIT_FIELDS:
         for index, unit in enumerate(getattr(roster, field)):
@@ -669,42 +692,28 @@ def _build(roster: Roster) -> _Index:  # noqa: C901, PLR0912  (one pass per coll
                 )
             else:
                 units[unit.id] = unit
-    children: dict[str | None, list[str]] = defaultdict(list)
+    return units
+
+
+def _parent_errors(roster: Roster, units: Mapping[str, Unit]) -> Iterator[BirokrasiRetreatError]:
     for index, unit in enumerate(roster.perangkat_daerah):
         if unit.parent is not None and unit.parent not in units:
-            errors.append(
-                UnknownReferenceError(
-                    "roster.unknown_unit",
-                    path=f"perangkat_daerah[{index}].parent",
-                    value=unit.parent,
-                )
+            yield UnknownReferenceError(
+                "roster.unknown_unit", path=f"perangkat_daerah[{index}].parent", value=unit.parent
             )
     for index, kelurahan in enumerate(roster.kelurahan):
         parent = units.get(kelurahan.kecamatan)
+        path = f"kelurahan[{index}].kecamatan"
         if parent is None:
-            errors.append(
-                UnknownReferenceError(
-                    "roster.unknown_unit",
-                    path=f"kelurahan[{index}].kecamatan",
-                    value=kelurahan.kecamatan,
-                )
-            )
+            yield UnknownReferenceError("roster.unknown_unit", path=path, value=kelurahan.kecamatan)
         elif not isinstance(parent, Kecamatan):
-            errors.append(
-                ValidationError(
-                    "roster.parent_kind",
-                    path=f"kelurahan[{index}].kecamatan",
-                    value=kelurahan.kecamatan,
-                )
-            )
-    for unit_id, unit in units.items():
-        parent_id = unit.parent if unit.parent in units else None
-        children[parent_id].append(unit_id)
-    errors.extend(_cycles(roster, units))
+            yield ValidationError("roster.parent_kind", path=path, value=kelurahan.kecamatan)
+
+
+def _positions_by_id(
+    roster: Roster, units: Mapping[str, Unit], errors: list[BirokrasiRetreatError]
+) -> dict[str, Position]:
     positions: dict[str, Position] = {}
-    by_unit: dict[str, list[Position]] = defaultdict(list)
-    by_family: dict[PositionFamily, list[Position]] = defaultdict(list)
-    by_eselon: dict[Eselon, list[Position]] = defaultdict(list)
     for index, position in enumerate(roster.positions):
         if position.id in positions:
             errors.append(
@@ -720,6 +729,39 @@ def _build(roster: Roster) -> _Index:  # noqa: C901, PLR0912  (one pass per coll
                     "roster.unknown_unit", path=f"positions[{index}].unit", value=position.unit
                 )
             )
+    return positions
+
+
+def _appointment_errors(
+    roster: Roster, positions: Mapping[str, Position]
+) -> Iterator[BirokrasiRetreatError]:
+    nips = {official.nip for official in roster.officials}
+    for index, appointment in enumerate(roster.appointments):
+        if appointment.nip not in nips:
+            yield UnknownReferenceError(
+                "roster.unknown_official",
+                path=f"appointments[{index}].nip",
+                value=_nip.mask(appointment.nip),
+            )
+        if appointment.position not in positions:
+            yield UnknownReferenceError(
+                "roster.unknown_position",
+                path=f"appointments[{index}].position",
+                value=appointment.position,
+            )
+
+
+def _index(roster: Roster, units: Mapping[str, Unit], positions: Mapping[str, Position]) -> _Index:
+    """The lookup tables of a roster whose integrity is checked."""
+    children: dict[str | None, list[str]] = defaultdict(list)
+    units_by_kind: dict[UnitKind, list[Unit]] = defaultdict(list)
+    for unit_id, unit in units.items():
+        children[unit.parent if unit.parent in units else None].append(unit_id)
+        units_by_kind[unit.kind].append(unit)
+    by_unit: dict[str, list[Position]] = defaultdict(list)
+    by_family: dict[PositionFamily, list[Position]] = defaultdict(list)
+    by_eselon: dict[Eselon, list[Position]] = defaultdict(list)
+    for position in positions.values():
         by_unit[position.unit].append(position)
         by_family[position.family].append(position)
         if position.eselon is not None:
@@ -729,33 +771,11 @@ def _build(roster: Roster) -> _Index:  # noqa: C901, PLR0912  (one pass per coll
         officials[official.nip].append(official)
     by_position: dict[str, list[Appointment]] = defaultdict(list)
     by_nip: dict[str, list[Appointment]] = defaultdict(list)
-    for index, appointment in enumerate(roster.appointments):
-        if appointment.nip not in officials:
-            errors.append(
-                UnknownReferenceError(
-                    "roster.unknown_official",
-                    path=f"appointments[{index}].nip",
-                    value=_nip.mask(appointment.nip),
-                )
-            )
-        if appointment.position not in positions:
-            errors.append(
-                UnknownReferenceError(
-                    "roster.unknown_position",
-                    path=f"appointments[{index}].position",
-                    value=appointment.position,
-                )
-            )
+    for appointment in roster.appointments:
         by_position[appointment.position].append(appointment)
         by_nip[appointment.nip].append(appointment)
-    if errors:
-        summary = f"{len(errors)} roster integrity errors"
-        raise ValidationErrorGroup(summary, errors)
     for appointments in (*by_position.values(), *by_nip.values()):
         appointments.sort(key=lambda a: a.start)
-    units_by_kind: dict[UnitKind, list[Unit]] = defaultdict(list)
-    for unit in units.values():
-        units_by_kind[unit.kind].append(unit)
     ranked = sorted(
         (o for o in roster.officials if o.golongan is not None),
         key=lambda o: o.golongan.rank,  # type: ignore[union-attr]  # filtered just above
