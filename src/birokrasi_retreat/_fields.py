@@ -296,26 +296,12 @@ def check_number(value: object, path: str) -> str:
     return number
 
 
-def compact_nip(field: str) -> Callable[[str], str]:
-    """An attrs converter: a NIP or NI PPPK compact (`ids.nip.compact`), errors at ``field``."""
-
-    def convert(value: str) -> str:
-        try:
-            return _nip.compact(value)
-        except ValidationError as error:
-            raise error.at(field) from None
-
-    return convert
-
-
-def compact_optional_nip(field: str) -> Callable[[str | None], str | None]:
-    """An attrs converter: None, or a NIP or NI PPPK compact, errors at ``field``."""
-    convert = compact_nip(field)
-
-    def convert_optional(value: str | None) -> str | None:
-        return None if value is None else convert(value)
-
-    return convert_optional
+def compact_nip(value: str, field: str) -> str:
+    """A NIP or NI PPPK compact (`ids.nip.compact`), its errors at ``field``: for converters."""
+    try:
+        return _nip.compact(value)
+    except ValidationError as error:
+        raise error.at(field) from None
 
 
 # --- collections ---------------------------------------------------------------------------------

@@ -408,6 +408,11 @@ class Position:
             )
 
 
+def _compact_nip(number: str) -> str:
+    # A number that is not text is reported at the field, as the validation errors are.
+    return _fields.compact_nip(number, "nip")
+
+
 def _titles(value: Iterable[str], field: str) -> tuple[str, ...]:
     # A str is an iterable of letters, not a list of titles: "Dr." is not ("D", "r", ".").
     if isinstance(value, str) or not isinstance(value, Iterable):
@@ -495,7 +500,7 @@ class Official:
         birokrasi_retreat.errors.InvalidComponent: ... [nip.tmt_month] @ $.nip
     """
 
-    nip: str = attrs.field(converter=_fields.compact_nip("nip"), repr=_masked_repr)
+    nip: str = attrs.field(converter=_compact_nip, repr=_masked_repr)
     name: str = _fields.text_field()
     sex: Sex
     asn_type: AsnType = AsnType.PNS
@@ -593,7 +598,7 @@ class Appointment:
         Appointment(nip='******** ****** * 001', position='camat-klojen', ...)
     """
 
-    nip: str = attrs.field(converter=_fields.compact_nip("nip"), repr=_masked_repr)
+    nip: str = attrs.field(converter=_compact_nip, repr=_masked_repr)
     position: str = _fields.id_field()
     start: pendulum.Date
     end: pendulum.Date | None = None

@@ -85,6 +85,14 @@ def _nights(_inst: object, attribute: attrs.Attribute[int], value: object) -> No
         raise InvalidComponent("retreat.nights", path=attribute.name, value=str(value))
 
 
+def _compact_nip(value: str) -> str:
+    return _fields.compact_nip(value, "nip")
+
+
+def _compact_substitute(value: str | None) -> str | None:
+    return None if value is None else _fields.compact_nip(value, "substitute")
+
+
 def _valid_number(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     # A NIP or NI PPPK: 18 ASCII digits once spaces, dots and hyphens are removed. The
     # layout is not checked (the kind is unknown here); the roster holds the official.
@@ -494,7 +502,7 @@ class Enrollment:
     """
 
     nip: str = attrs.field(
-        converter=_fields.compact_nip("nip"),
+        converter=_compact_nip,
         validator=_valid_number,
         repr=lambda n: repr(_nip.mask(n)),
     )
@@ -502,7 +510,7 @@ class Enrollment:
     attended_sessions: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     substitute: str | None = attrs.field(
         default=None,
-        converter=_fields.compact_optional_nip("substitute"),
+        converter=_compact_substitute,
         validator=attrs.validators.optional(_valid_number),
         repr=lambda n: "None" if n is None else repr(_nip.mask(n)),
     )

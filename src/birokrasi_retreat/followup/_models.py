@@ -21,7 +21,6 @@ import attrs
 import pendulum
 
 from birokrasi_retreat import _fields
-from birokrasi_retreat._fields import check_date, check_number
 from birokrasi_retreat.errors import (
     InvalidComponent,
 )
@@ -66,7 +65,7 @@ def _compact_number(value: object) -> object:
 
 
 def _valid_number(_inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    check_number(value, attribute.name)
+    _fields.check_number(value, attribute.name)
 
 
 def masked(number: str) -> str:
@@ -236,7 +235,7 @@ class Commitment:
             >>> c.status_on(pendulum.Date(2025, 7, 1))
             <CommitmentStatus.DROPPED: 'dropped'>
         """
-        check_date(day, "day")
+        _fields.check_date(day, "day")
         status = CommitmentStatus.NOT_STARTED
         for change in self.history:
             if change.on > day:
