@@ -60,9 +60,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 import attrs
-import pendulum
 
-from birokrasi_retreat.errors import InvalidType
+from birokrasi_retreat import _fields
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.messages import Lang, render
 from birokrasi_retreat.ranks import AsnType
@@ -70,6 +69,8 @@ from birokrasi_retreat.ranks import AsnType
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    import pendulum
 
     from birokrasi_retreat.organization import Position, UnitKind
     from birokrasi_retreat.ranks import PositionFamily
@@ -244,11 +245,6 @@ def _by_posts(number: str, criteria: _Criteria, roster: Roster, on: pendulum.Dat
     )
 
 
-def _check_date(on: object) -> None:
-    if not isinstance(on, pendulum.Date) or isinstance(on, pendulum.DateTime):
-        raise InvalidType("data.type", path="on", expected="pendulum.Date", got=type(on).__name__)
-
-
 def evaluate(
     eligibility: Eligibility, roster: Roster, *, on: pendulum.Date
 ) -> tuple[Decision, ...]:
@@ -282,7 +278,7 @@ def evaluate(
         >>> decisions[-1].reason
         'eligibility.no_match'
     """
-    _check_date(on)
+    _fields.check_date(on, "on")
     excluded = {_nip.compact(number) for number in eligibility.exclude}
     included = dict.fromkeys(_nip.compact(number) for number in eligibility.include)
     criteria = _Criteria(eligibility)

@@ -50,7 +50,7 @@ import attrs
 import pendulum
 
 from birokrasi_retreat import _fields, validators
-from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, InvalidType, ValidationError
+from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, ValidationError
 from birokrasi_retreat.ids import kode_wilayah as _kode_wilayah
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
@@ -153,12 +153,6 @@ _PERANGKAT_DAERAH = frozenset(
 )
 
 
-_check_type = _fields.check_type
-_id_field = _fields.id_field
-_text_field = _fields.text_field
-_non_blank = _fields.non_blank
-
-
 def _to_kode(value: KodeWilayah | str) -> KodeWilayah:
     # A code given as text is stored as a KodeWilayah, like one read from a file; a
     # malformed one is reported at the field.
@@ -190,11 +184,9 @@ class Pemda:
     """
 
     kind: PemdaKind
-    name: str = _text_field()
+    name: str = _fields.text_field()
     kode: KodeWilayah = attrs.field(converter=_to_kode)
-    head_name: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_non_blank)
-    )
+    head_name: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
     def __attrs_post_init__(self) -> None:
         expected = Level.PROVINSI if self.kind is PemdaKind.PROVINSI else Level.KABUPATEN_KOTA
@@ -253,8 +245,8 @@ class PerangkatDaerah:
         <UnitKind.DINAS: 'dinas'>
     """
 
-    id: str = _id_field()
-    name: str = _text_field()
+    id: str = _fields.id_field()
+    name: str = _fields.text_field()
     kind: UnitKind
     parent: str | None = None
 
@@ -278,8 +270,8 @@ class Kecamatan:
         <UnitKind.KECAMATAN: 'kecamatan'>
     """
 
-    id: str = _id_field()
-    name: str = _text_field()
+    id: str = _fields.id_field()
+    name: str = _fields.text_field()
     kode: KodeWilayah = attrs.field(
         converter=_to_kode, validator=validators.kode_wilayah(level=Level.KECAMATAN)
     )
@@ -326,12 +318,12 @@ class Kelurahan:
         'kec-kedungkandang'
     """
 
-    id: str = _id_field()
-    name: str = _text_field()
+    id: str = _fields.id_field()
+    name: str = _fields.text_field()
     kode: KodeWilayah = attrs.field(
         converter=_to_kode, validator=validators.kode_wilayah(level=Level.DESA_KELURAHAN)
     )
-    kecamatan: str = _id_field()
+    kecamatan: str = _fields.id_field()
 
     @property
     def kind(self) -> UnitKind:
@@ -401,9 +393,9 @@ class Position:
         (<Golongan.IV_A: 'IV/a'>, <Golongan.IV_B: 'IV/b'>)
     """
 
-    id: str = _id_field()
-    title: str = _text_field()
-    unit: str = _id_field()
+    id: str = _fields.id_field()
+    title: str = _fields.text_field()
+    unit: str = _fields.id_field()
     family: PositionFamily
     eselon: Eselon | None = None
     heads_unit: bool = False
@@ -418,16 +410,13 @@ class Position:
 
 def _compact_nip(number: str) -> str:
     # A number that is not text is reported at the field, as the validation errors are.
-    try:
-        return _nip.compact(number)
-    except ValidationError as error:
-        raise error.at("nip") from None
+    return _fields.compact_nip(number, "nip")
 
 
 def _titles(value: Iterable[str], field: str) -> tuple[str, ...]:
     # A str is an iterable of letters, not a list of titles: "Dr." is not ("D", "r", ".").
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidType("data.type", path=field, expected="array", got=type(value).__name__)
+        raise _fields.type_error(field, "array", value)
     return value if type(value) is tuple else tuple(value)
 
 
@@ -464,7 +453,7 @@ def _check_pppk_grade(
 ) -> None:
     if value is None:
         return
-    _check_type(value, attribute.name)
+    _fields.check_type(value, attribute.name)
     number = _roman(value)
     # Canonical Roman numeral only (I..XVII is the range seen in BKN statistics; the upper
     # bound is unconfirmed, REFERENCE.md 3.1, so it is not enforced).
@@ -512,7 +501,7 @@ class Official:
     """
 
     nip: str = attrs.field(converter=_compact_nip, repr=_masked_repr)
-    name: str = _text_field()
+    name: str = _fields.text_field()
     sex: Sex
     asn_type: AsnType = AsnType.PNS
     front_titles: tuple[str, ...] = attrs.field(default=(), converter=_front_titles)
@@ -532,7 +521,7 @@ class Official:
             raise InvalidComponent("org.pppk_grade_pns", path="pppk_grade")
         for field in ("front_titles", "back_titles"):
             for index, title in enumerate(getattr(self, field)):
-                _check_type(title, f"{field}[{index}]")
+                _fields.check_type(title, f"{field}[{index}]")
                 if not title.strip():
                     raise InvalidFormat("org.blank", path=f"{field}[{index}]", field=field)
 
@@ -610,7 +599,7 @@ class Appointment:
     """
 
     nip: str = attrs.field(converter=_compact_nip, repr=_masked_repr)
-    position: str = _id_field()
+    position: str = _fields.id_field()
     start: pendulum.Date
     end: pendulum.Date | None = None
     kind: AppointmentKind = AppointmentKind.DEFINITIF

@@ -85,10 +85,6 @@ def _shown(text: str) -> str:
     return text if len(text) <= _SHOWN_MAX else text[:_SHOWN_PREFIX] + "…"
 
 
-def _type_name(value: object) -> str:
-    return type(value).__name__
-
-
 @functools.cache
 def _table(name: str) -> tuple[Mapping[str, str], ...]:
     """Read ``data/<name>``: a CSV whose leading ``#`` lines are its provenance header."""
@@ -320,7 +316,7 @@ class Golongan(enum.Enum):
             birokrasi_retreat.errors.InvalidFormat: Unrecognised golongan/ruang format: ...
         """
         if not isinstance(text, str):
-            raise InvalidType("data.type", expected="string", got=_type_name(text))
+            raise InvalidType("data.type", expected="string", got=type(text).__name__)
         member = _GOLONGAN_BY_VALUE.get(text)
         if member is not None:
             return member
@@ -360,7 +356,7 @@ class Golongan(enum.Enum):
             <Golongan.III_A: 'III/a'>
         """
         if isinstance(rank, bool) or not isinstance(rank, int):
-            raise InvalidType("data.type", expected="int", got=_type_name(rank))
+            raise InvalidType("data.type", expected="int", got=type(rank).__name__)
         if not 1 <= rank <= len(_GOLONGAN_BY_RANK):
             raise UnknownReferenceError("golongan.rank", rank=rank)
         return _GOLONGAN_BY_RANK[rank - 1]
@@ -383,7 +379,7 @@ class Golongan(enum.Enum):
             (<Golongan.III_A: 'III/a'>, <Golongan.II_C: 'II/c'>)
         """
         if isinstance(steps, bool) or not isinstance(steps, int):
-            raise InvalidType("data.type", expected="int", got=_type_name(steps))
+            raise InvalidType("data.type", expected="int", got=type(steps).__name__)
         return Golongan.from_rank(self._rank + steps)
 
 
@@ -581,7 +577,7 @@ class Eselon(enum.Enum):
             ['within', 'above']
         """
         if not isinstance(golongan, Golongan):
-            raise InvalidType("data.type", expected="Golongan", got=_type_name(golongan))
+            raise InvalidType("data.type", expected="Golongan", got=type(golongan).__name__)
         lowest, highest = _eselon_ranges()[self]
         rank = golongan.rank
         # PP 100/2000 Pasal 5: "no lower than one step below" the range (REFERENCE.md §3.2).
@@ -620,7 +616,7 @@ class Eselon(enum.Enum):
             (<Eselon.III_A: 'III.a'>, <Eselon.IV_B: 'IV.b'>)
         """
         if not isinstance(text, str):
-            raise InvalidType("data.type", expected="string", got=_type_name(text))
+            raise InvalidType("data.type", expected="string", got=type(text).__name__)
         member = _ESELON_BY_VALUE.get(text)
         if member is not None:
             return member
@@ -734,5 +730,5 @@ class Sex(enum.StrEnum):
         if digit == "2":
             return cls.FEMALE
         if not isinstance(digit, str):
-            raise InvalidType("data.type", expected="string", got=_type_name(digit))
+            raise InvalidType("data.type", expected="string", got=type(digit).__name__)
         raise InvalidComponent("ranks.sex_digit", digit=_shown(digit))

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import enum
 
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 import pendulum
@@ -41,10 +41,6 @@ import pendulum
 from birokrasi_retreat import _fields
 from birokrasi_retreat.errors import (
     InvalidComponent,
-    InvalidFormat,
-    InvalidLength,
-    InvalidType,
-    ValidationError,
 )
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.ids.kode_wilayah import KodeWilayah
@@ -76,21 +72,8 @@ __all__ = [
 _Item = TypeVar("_Item", "Room", "Session", "Speaker")
 
 
-def _aware(_inst: object, attribute: attrs.Attribute[pendulum.DateTime], value: object) -> None:
-    if not isinstance(value, pendulum.DateTime):
-        raise InvalidType(
-            "data.type", path=attribute.name, expected="pendulum.DateTime", got=type(value).__name__
-        )
-    if value.tzinfo is None:
-        raise InvalidComponent("datetime.naive", path=attribute.name, value="?")
-
-
 def _positive(_inst: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if type(value) is not int:
-        raise InvalidType(
-            "data.type", path=attribute.name, expected="integer", got=type(value).__name__
-        )
-    if value < 1:
+    if _fields.check_integer(value, attribute.name) < 1:
         raise InvalidComponent(
             "retreat.not_positive", path=attribute.name, field=attribute.name, value=value
         )
@@ -98,47 +81,22 @@ def _positive(_inst: object, attribute: attrs.Attribute[int], value: object) -> 
 
 def _nights(_inst: object, attribute: attrs.Attribute[int], value: object) -> None:
     # A coded error, not attrs' instance_of TypeError; a bool is not a number of nights.
-    if type(value) is not int:
-        raise InvalidType(
-            "data.type", path=attribute.name, expected="integer", got=type(value).__name__
-        )
-    if value < 0:
+    if _fields.check_integer(value, attribute.name) < 0:
         raise InvalidComponent("retreat.nights", path=attribute.name, value=str(value))
 
 
-# REFERENCE.md §4.1 and §14.4: a NIP and an NI PPPK have 18 digits.
-_NIP_LENGTH: Final = 18
-
-
-def _check_number(value: str, path: str) -> None:
-    # A NIP or NI PPPK: 18 ASCII digits once spaces, dots and hyphens are removed. The
-    # layout is not checked (the kind is unknown here); the roster holds the official.
-    _fields.check_type(value, path)
-    number = _nip.compact(value)
-    if number and not (number.isascii() and number.isdigit()):
-        raise InvalidFormat("nip.format", path=path)
-    if len(number) != _NIP_LENGTH:
-        raise InvalidLength("nip.length", path=path, length=len(number))
-
-
 def _compact_nip(value: str) -> str:
-    try:
-        return _nip.compact(value)
-    except ValidationError as error:
-        raise error.at("nip") from None
+    return _fields.compact_nip(value, "nip")
 
 
 def _compact_substitute(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return _nip.compact(value)
-    except ValidationError as error:
-        raise error.at("substitute") from None
+    return None if value is None else _fields.compact_nip(value, "substitute")
 
 
 def _valid_number(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    _check_number(value, attribute.name)
+    # A NIP or NI PPPK: 18 ASCII digits once spaces, dots and hyphens are removed. The
+    # layout is not checked (the kind is unknown here); the roster holds the official.
+    _fields.check_number(value, attribute.name)
 
 
 def _check_end(start: pendulum.DateTime, end: pendulum.DateTime) -> None:
@@ -148,14 +106,7 @@ def _check_end(start: pendulum.DateTime, end: pendulum.DateTime) -> None:
 
 def _by_id(items: Iterable[_Item], field: str) -> dict[str, _Item]:
     # The ids must be unique; the index makes room(), session() and speaker() O(1).
-    found: dict[str, _Item] = {}
-    for index, item in enumerate(items):
-        if item.id in found:
-            raise ValidationError(
-                "retreat.duplicate_id", path=f"{field}[{index}].id", value=item.id
-            )
-        found[item.id] = item
-    return found
+    return _fields.by_id(items, field, "retreat.duplicate_id")
 
 
 class VenueKind(enum.StrEnum):
@@ -294,8 +245,8 @@ class Window:
         True
     """
 
-    start: pendulum.DateTime = attrs.field(validator=_aware)
-    end: pendulum.DateTime = attrs.field(validator=_aware)
+    start: pendulum.DateTime = attrs.field(validator=_fields.aware)
+    end: pendulum.DateTime = attrs.field(validator=_fields.aware)
 
     def __attrs_post_init__(self) -> None:
         _check_end(self.start, self.end)
@@ -414,8 +365,8 @@ class Session:
     id: str = _fields.id_field()
     title: str = _fields.text_field()
     kind: SessionKind
-    start: pendulum.DateTime = attrs.field(validator=_aware)
-    end: pendulum.DateTime = attrs.field(validator=_aware)
+    start: pendulum.DateTime = attrs.field(validator=_fields.aware)
+    end: pendulum.DateTime = attrs.field(validator=_fields.aware)
     room: str | None = None
     speakers: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     themes: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
@@ -495,7 +446,7 @@ class Eligibility:
             raise InvalidComponent("retreat.eselon_range", path="eselon_min")
         for field in ("include", "exclude"):
             for index, number in enumerate(getattr(self, field)):
-                _check_number(number, f"{field}[{index}]")
+                _fields.check_number(number, f"{field}[{index}]")
 
     @property
     def selects_posts(self) -> bool:
@@ -551,7 +502,9 @@ class Enrollment:
     """
 
     nip: str = attrs.field(
-        converter=_compact_nip, validator=_valid_number, repr=lambda n: repr(_nip.mask(n))
+        converter=_compact_nip,
+        validator=_valid_number,
+        repr=lambda n: repr(_nip.mask(n)),
     )
     status: EnrollmentStatus = EnrollmentStatus.INVITED
     attended_sessions: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
@@ -602,8 +555,8 @@ class Retreat:
     host: Pemda
     title: str = _fields.text_field()
     venue: Venue
-    start: pendulum.DateTime = attrs.field(validator=_aware)
-    end: pendulum.DateTime = attrs.field(validator=_aware)
+    start: pendulum.DateTime = attrs.field(validator=_fields.aware)
+    end: pendulum.DateTime = attrs.field(validator=_fields.aware)
     nights: int = attrs.field(validator=_nights)
     theme: str | None = None
     objectives: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)

@@ -47,6 +47,7 @@ from typing import Final
 import attrs
 import pendulum
 
+from birokrasi_retreat import _fields
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
     InvalidType,
@@ -335,7 +336,7 @@ class Roster:
             >>> [a.kind.value for a in roster.holders("camat-kendari", on=after)]
             ['plt']
         """
-        _check_date(on)
+        _fields.check_date(on, "on")
         _check_id(position_id, "position_id")
         appointments = self._index.by_position.get(position_id, ())
         starts = self._index.starts_by_position.get(position_id, ())
@@ -383,7 +384,7 @@ class Roster:
             camat-kendari acting: True
             lurah-pondambea acting: True
         """
-        _check_date(on)
+        _fields.check_date(on, "on")
         return tuple(
             position
             for position in self.positions
@@ -432,7 +433,7 @@ class Roster:
             >>> len(camat), [h.official.name for h in camat if h.acting]
             (11, ['Jumadil Basri'])
         """
-        _check_date(on)
+        _fields.check_date(on, "on")
         return tuple(
             self.holding(position.id, on=on)
             for unit in self._index.units_by_kind.get(kind, ())
@@ -449,7 +450,7 @@ class Roster:
             >>> len(heads), heads[0].position.title, [h.position.title for h in heads if h.acting]
             (42, 'Sekretaris Daerah', ['Kepala Dinas Tenaga Kerja', 'Camat Kendari'])
         """
-        _check_date(on)
+        _fields.check_date(on, "on")
         return tuple(
             self.holding(position.id, on=on)
             for unit_id in self._index.children.get(None, ())
@@ -472,7 +473,7 @@ class Roster:
             >>> head.position.title, head.official.name
             ('Kepala Dinas Kesehatan', 'Abdul Rahim')
         """
-        _check_date(on)
+        _fields.check_date(on, "on")
         heads = self._index.head_posts_by_unit.get(_check_id(unit_id, "unit_id"))
         if heads:
             return self.holding(heads[0].id, on=on)
@@ -489,7 +490,7 @@ class Roster:
             >>> [(a.position, a.kind.value) for a in roster.posts_of(plt.nip, on=day)]
             [('sekretaris-disnaker', 'definitif'), ('kepala-disnaker', 'plt')]
         """
-        _check_date(on)
+        _fields.check_date(on, "on")
         active = [a for a in self.appointments_of(nip) if a.active_on(on)]
         active.sort(key=lambda a: (a.kind.is_acting, a.start))
         return tuple(active)
@@ -550,7 +551,7 @@ class Roster:
             >>> len(roster.officials_by(on=day, family=PositionFamily.JPT_PRATAMA))
             37
         """
-        _check_date(on)
+        _fields.check_date(on, "on")
         if family is not None:
             candidates = self._index.positions_by_family.get(family, ())
         elif eselon is not None:
@@ -597,15 +598,10 @@ class Roster:
             >>> len(roster.appointments), len(snapshot.appointments)
             (206, 202)
         """
-        _check_date(day)
+        _fields.check_date(day, "on")
         return attrs.evolve(
             self, appointments=tuple(a for a in self.appointments if a.active_on(day))
         )
-
-
-def _check_date(on: object) -> None:
-    if not isinstance(on, pendulum.Date) or isinstance(on, pendulum.DateTime):
-        raise InvalidType("data.type", path="on", expected="pendulum.Date", got=type(on).__name__)
 
 
 def _check_id(value: str, path: str) -> str:

@@ -64,7 +64,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import math
 import numbers
 import re
 
@@ -108,6 +107,8 @@ _PERSONAL_NUMBER: Final = re.compile(r"[0-9](?:[ .\-]?[0-9]){15}")
 _PERSONAL_NUMBERS: Final = re.compile(r"[0-9](?:[ .\-]?[0-9]){15,}")
 # The digits a masked number keeps at its end (as `birokrasi_retreat.ids.nip.mask` does).
 _KEPT_DIGITS: Final = 3
+# The numbers a weight, bound or rating may be: numbers.Integral admits NumPy's integers.
+_NUMBERS: Final = (int, float, numbers.Integral)
 # Bands live on the 0-100 value (REFERENCE.md 7: the converted IKM runs 25-100).
 _LOWEST: Final = 0.0
 _HIGHEST: Final = 100.0
@@ -147,64 +148,10 @@ def _redacted_repr(value: str | None) -> str:
     return "None" if value is None else repr(_redact(value))
 
 
-def _type_name(value: object) -> str:
-    return type(value).__name__
-
-
-def _integer(_inst: object, attribute: attrs.Attribute[int], value: object) -> None:
-    # A bool is an int to Python, never a scale point to us.
-    if type(value) is not int:
-        raise InvalidType(
-            "data.type", path=attribute.name, expected="integer", got=_type_name(value)
-        )
-
-
-def _boolean(_inst: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    if type(value) is not bool:
-        raise InvalidType(
-            "data.type", path=attribute.name, expected="boolean", got=_type_name(value)
-        )
-
-
-def _text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidType(
-            "data.type", path=attribute.name, expected="string", got=_type_name(value)
-        )
-
-
-def _optional_text(_inst: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-    if value is not None:
-        _text(_inst, attribute, value)
-
-
-def _optional_id(_inst: object, attribute: attrs.Attribute[str | None], value: object) -> None:
-    if value is not None:
-        _fields.check_id(value, attribute.name)  # type: ignore[arg-type]  # checked inside
-
-
-def _instance(cls: type) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls):
-            raise InvalidType(
-                "data.type", path=attribute.name, expected=cls.__name__, got=_type_name(value)
-            )
-
-    return check
-
-
 def _finite(value: object, field: str) -> float:
     """Return ``value`` as a float: an integral number or a finite float, never a bool."""
-    # numbers.Integral admits NumPy's integers; a bool (and NumPy's bool_) is no number here.
-    if isinstance(value, bool) or not isinstance(value, (int, float, numbers.Integral)):
-        raise InvalidType("data.type", path=field, expected="number", got=_type_name(value))
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number):
-        raise InvalidFormat("data.not_finite", path=field, value=_redact(repr(value)))
-    return number
+    # A bool (and NumPy's bool_) is no number here.
+    return _fields.finite(value, field, kinds=_NUMBERS, shown=_redact)
 
 
 def _weight(value: object) -> float:
@@ -250,8 +197,7 @@ def _on_scale(
     found: dict[int, _Valued] = {}
     for index, item in enumerate(items):
         where = f"{field}[{index}]"
-        if not isinstance(item, cls):
-            raise InvalidType("data.type", path=where, expected=cls.__name__, got=_type_name(item))
+        _fields.check_instance(item, cls, where)
         if not scale.contains(item.value):
             raise InvalidComponent(
                 "rubric.off_scale",
@@ -281,7 +227,7 @@ class ScaleLabel:
         'Very good'
     """
 
-    value: int = attrs.field(validator=_integer)
+    value: int = attrs.field(validator=_fields.integer)
     label_id: str = _fields.text_field()
     label_en: str = _fields.text_field()
 
@@ -308,9 +254,9 @@ class Scale:
         birokrasi_retreat.errors.InvalidComponent: ... [rubric.scale_fit] @ $.step
     """
 
-    min_value: int = attrs.field(validator=_integer)
-    max_value: int = attrs.field(validator=_integer)
-    step: int = attrs.field(default=1, validator=_integer)
+    min_value: int = attrs.field(validator=_fields.integer)
+    max_value: int = attrs.field(validator=_fields.integer)
+    step: int = attrs.field(default=1, validator=_fields.integer)
     labels: tuple[ScaleLabel, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     _labels: dict[int, ScaleLabel] = attrs.field(init=False, repr=False, eq=False)
 
@@ -357,8 +303,7 @@ class Scale:
             >>> Scale.likert(2, labels_id=("Tidak", "Ya"), labels_en=("No", "Yes")).label(2)
             'Ya'
         """
-        if type(n) is not int:
-            raise InvalidType("data.type", path="n", expected="integer", got=_type_name(n))
+        _fields.check_integer(n, "n")
         if n < _MIN_LIKERT:
             raise InvalidComponent("rubric.likert_points", path="n", value=n)
         texts: dict[str, tuple[str, ...]] = {}
@@ -465,7 +410,7 @@ class Level:
         'Is a role model'
     """
 
-    value: int = attrs.field(validator=_integer)
+    value: int = attrs.field(validator=_fields.integer)
     descriptor_id: str = _fields.text_field()
     descriptor_en: str = _fields.text_field()
 
@@ -502,10 +447,10 @@ class Criterion:
     title_id: str = _fields.text_field()
     title_en: str = _fields.text_field()
     weight: float = attrs.field(default=1.0, converter=_weight)
-    scale: Scale = attrs.field(validator=_instance(Scale))
-    required: bool = attrs.field(default=True, validator=_boolean)
+    scale: Scale = attrs.field(validator=_fields.instance_of(Scale))
+    required: bool = attrs.field(default=True, validator=_fields.boolean)
     levels: tuple[Level, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    group: str | None = attrs.field(default=None, validator=_optional_id)
+    group: str | None = attrs.field(default=None, validator=_fields.optional_id)
     _levels: dict[int, Level] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -627,8 +572,8 @@ class Rubric:
     )
     aggregation: Aggregation = attrs.field(default=Aggregation.MEAN, converter=_aggregation)
     trim: float = attrs.field(default=0.1, converter=_trim)
-    allow_self_rating: bool = attrs.field(default=True, validator=_boolean)
-    source: str = attrs.field(default="", validator=_text)
+    allow_self_rating: bool = attrs.field(default=True, validator=_fields.boolean)
+    source: str = attrs.field(default="", validator=_fields.string)
     _criteria: dict[str, Criterion] = attrs.field(init=False, repr=False, eq=False)
     _lowers: tuple[float, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -638,10 +583,7 @@ class Rubric:
         criteria: dict[str, Criterion] = {}
         for index, criterion in enumerate(self.criteria):
             where = f"criteria[{index}]"
-            if not isinstance(criterion, Criterion):
-                raise InvalidType(
-                    "data.type", path=where, expected="Criterion", got=_type_name(criterion)
-                )
+            _fields.check_instance(criterion, Criterion, where)
             if criterion.id in criteria:
                 raise ValidationError(
                     "rubric.duplicate_id", path=f"{where}.id", field="criteria", value=criterion.id
@@ -651,8 +593,7 @@ class Rubric:
         lowers: list[float] = []
         for index, band in enumerate(self.bands):
             where = f"bands[{index}]"
-            if not isinstance(band, Band):
-                raise InvalidType("data.type", path=where, expected="Band", got=_type_name(band))
+            _fields.check_instance(band, Band, where)
             if not lowers and band.lower != _LOWEST:
                 raise InvalidComponent("rubric.band_first", path=f"{where}.lower", value=band.lower)
             if lowers and band.lower <= lowers[-1]:
@@ -756,28 +697,15 @@ def _pseudonym(_inst: object, attribute: attrs.Attribute[str], value: str) -> No
         raise InvalidFormat("rubric.rater_personal", path=attribute.name)
 
 
-def _aware(
-    _inst: object, attribute: attrs.Attribute[pendulum.DateTime | None], value: object
-) -> None:
-    if value is None:
-        return
-    if not isinstance(value, pendulum.DateTime):
-        raise InvalidType(
-            "data.type", path=attribute.name, expected="pendulum.DateTime", got=_type_name(value)
-        )
-    if value.tzinfo is None:
-        raise InvalidComponent("datetime.naive", path=attribute.name, value="?")
-
-
 def _ratings(value: object) -> Mapping[str, float]:
     """Store ratings read-only: str keys, finite numbers (integral floats as ints)."""
     if not isinstance(value, Mapping):
-        raise InvalidType("data.type", path="ratings", expected="object", got=_type_name(value))
+        raise _fields.type_error("ratings", "object", value)
     stored: dict[str, float] = {}
     for key, rating in value.items():
         if type(key) is not str:
             raise InvalidType(
-                "data.key_type", path="ratings", key=_redact(repr(key)), got=_type_name(key)
+                "data.key_type", path="ratings", key=_redact(repr(key)), got=_fields.type_name(key)
             )
         if type(rating) is int:
             stored[key] = rating
@@ -847,8 +775,12 @@ class Response:
     ratings: Mapping[str, float] = attrs.field(
         converter=_ratings, hash=False, repr=lambda m: repr(dict(m))
     )
-    submitted: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
-    comment: str | None = attrs.field(default=None, validator=_optional_text, repr=_redacted_repr)
+    submitted: pendulum.DateTime | None = attrs.field(
+        default=None, validator=_fields.optional_aware
+    )
+    comment: str | None = attrs.field(
+        default=None, validator=_fields.optional_string, repr=_redacted_repr
+    )
     # For `score_many`, computed from the fields above and never part of the value: the
     # layout (rubric id and criterion ids, in the ratings' order, a shared tuple), and
     # the ratings in that order as bytes when each is an int in 0..255 (None otherwise).

@@ -60,26 +60,15 @@ if TYPE_CHECKING:
 __all__ = ["Survey"]
 
 
-def _type_name(value: object) -> str:
-    return type(value).__name__
-
-
-def _optional_retreat(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, Retreat):
-        raise InvalidType(
-            "data.type", path=attribute.name, expected="Retreat", got=_type_name(value)
-        )
-
-
 def _raters(value: object) -> Mapping[str, str]:
     """Store the rater map read-only: pseudonymous str keys, identifier str values."""
     if not isinstance(value, Mapping):
-        raise InvalidType("data.type", path="raters", expected="object", got=_type_name(value))
+        raise _fields.type_error("raters", "object", value)
     stored: dict[str, str] = {}
     for key, person in value.items():
         if type(key) is not str:
             raise InvalidType(
-                "data.key_type", path="raters", key=_redact(repr(key)), got=_type_name(key)
+                "data.key_type", path="raters", key=_redact(repr(key)), got=_fields.type_name(key)
             )
         # The key is a rater id, so a pseudonym: it is shown in paths only redacted.
         where = f"raters[{_redact(repr(key))}]"
@@ -98,23 +87,11 @@ def _index(rubrics: tuple[Rubric, ...]) -> dict[str, Rubric]:
     found: dict[str, Rubric] = {}
     for index, rubric in enumerate(rubrics):
         where = f"rubrics[{index}]"
-        if not isinstance(rubric, Rubric):
-            raise InvalidType("data.type", path=where, expected="Rubric", got=_type_name(rubric))
+        _fields.check_instance(rubric, Rubric, where)
         if rubric.id in found:
             raise ValidationError("survey.duplicate_rubric", path=f"{where}.id", value=rubric.id)
         found[rubric.id] = rubric
     return found
-
-
-def _check_responses(responses: tuple[Response, ...]) -> None:
-    for index, response in enumerate(responses):
-        if not isinstance(response, Response):
-            raise InvalidType(
-                "data.type",
-                path=f"responses[{index}]",
-                expected="Response",
-                got=_type_name(response),
-            )
 
 
 @attrs.frozen(kw_only=True)
@@ -152,13 +129,15 @@ class Survey:
 
     rubrics: tuple[Rubric, ...] = attrs.field(converter=_fields.to_tuple)
     responses: tuple[Response, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    retreat: Retreat | None = attrs.field(default=None, validator=_optional_retreat)
+    retreat: Retreat | None = attrs.field(
+        default=None, validator=_fields.optional_instance_of(Retreat)
+    )
     raters: Mapping[str, str] = attrs.field(factory=dict, converter=_raters, repr=False, hash=False)
     _rubrics: dict[str, Rubric] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_rubrics", _index(self.rubrics))
-        _check_responses(self.responses)
+        _fields.check_items(self.responses, Response, "responses")
 
     # A mappingproxy cannot be pickled or deep-copied: the state carries a plain dict.
     def __getstate__(self) -> dict[str, object]:

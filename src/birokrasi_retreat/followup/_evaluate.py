@@ -86,6 +86,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Final
 
 from birokrasi_retreat import rubrics as _rubrics
+from birokrasi_retreat._fields import check_date
 from birokrasi_retreat.errors import (
     InvalidComponent,
     InvalidType,
@@ -110,11 +111,7 @@ from birokrasi_retreat.followup._levels import (
     _exact,
     _mean,
 )
-from birokrasi_retreat.followup._models import (
-    CommitmentStatus,
-    Judgement,
-    check_date,
-)
+from birokrasi_retreat.followup._models import CommitmentStatus, Judgement
 from birokrasi_retreat.followup._status import is_due
 from birokrasi_retreat.retreat import EnrollmentStatus
 from birokrasi_retreat.rubric import Phase, Rubric, SubjectKind

@@ -14,7 +14,6 @@ numbers); everything that relates them to the retreat or to a roster is a FUP ru
 from __future__ import annotations
 
 import enum
-import math
 
 from typing import TYPE_CHECKING, Any, Final
 
@@ -24,10 +23,6 @@ import pendulum
 from birokrasi_retreat import _fields
 from birokrasi_retreat.errors import (
     InvalidComponent,
-    InvalidFormat,
-    InvalidLength,
-    InvalidType,
-    ValidationError,
 )
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.messages import render
@@ -63,37 +58,14 @@ A project choice, configurable everywhere: Kirkpatrick level 3 (behaviour) is ob
 two months of implementation (REFERENCE.md 8.4).
 """
 
-# REFERENCE.md §4.1 and §14.4: a NIP and an NI PPPK have 18 digits.
-_NIP_LENGTH: Final = 18
-
-
-def _type_name(value: object) -> str:
-    return type(value).__name__
-
 
 def _compact_number(value: object) -> object:
     # Compacted before validation; a non-str is left for the validator to report.
     return _nip.compact(value) if isinstance(value, str) else value
 
 
-def check_number(value: object, path: str) -> str:
-    """Return a NIP or NI PPPK compact, or raise: 18 ASCII digits once separators go.
-
-    The layout is not checked (the kind is unknown here, as for
-    `birokrasi_retreat.retreat.Enrollment`; the roster holds the official).
-    """
-    _fields.check_type(value, path)
-    assert isinstance(value, str)  # noqa: S101  (narrowed by check_type)
-    number = _nip.compact(value)
-    if number and not (number.isascii() and number.isdigit()):
-        raise InvalidFormat("nip.format", path=path)
-    if len(number) != _NIP_LENGTH:
-        raise InvalidLength("nip.length", path=path, length=len(number))
-    return number
-
-
 def _valid_number(_inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    check_number(value, attribute.name)
+    _fields.check_number(value, attribute.name)
 
 
 def masked(number: str) -> str:
@@ -110,86 +82,12 @@ def _number_field() -> Any:  # noqa: ANN401  (an attrs field)
     return attrs.field(converter=_compact_number, validator=_valid_number, repr=_masked)
 
 
-def check_date(value: object, path: str) -> None:
-    """Raise ``data.type`` at ``path`` unless ``value`` is a `pendulum.Date` (not a DateTime)."""
-    if not isinstance(value, pendulum.Date) or isinstance(value, pendulum.DateTime):
-        raise InvalidType("data.type", path=path, expected="pendulum.Date", got=_type_name(value))
-
-
-def _valid_date(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    check_date(value, attribute.name)
-
-
-def _optional_date(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _valid_date(inst, attribute, value)
-
-
-def _instance(cls: type) -> Any:  # noqa: ANN401  (an attrs validator)
-    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls):
-            raise InvalidType(
-                "data.type", path=attribute.name, expected=cls.__name__, got=_type_name(value)
-            )
-
-    return check
-
-
-def _members(cls: type) -> Any:  # noqa: ANN401  (an attrs validator)
-    def check(_inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-        for index, item in enumerate(value):
-            if not isinstance(item, cls):
-                raise InvalidType(
-                    "data.type",
-                    path=f"{attribute.name}[{index}]",
-                    expected=cls.__name__,
-                    got=_type_name(item),
-                )
-
-    return check
-
-
-def _texts(_inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
-    for index, item in enumerate(value):
-        where = f"{attribute.name}[{index}]"
-        _fields.check_type(item, where)
-        assert isinstance(item, str)  # noqa: S101  (narrowed by check_type)
-        if not item.strip():
-            raise InvalidFormat("org.blank", path=where, field=attribute.name)
-
-
-def _optional_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _fields.check_type(value, attribute.name)
-        assert isinstance(value, str)  # noqa: S101  (narrowed by check_type)
-        if not value.strip():
-            raise InvalidFormat("org.blank", path=attribute.name, field=attribute.name)
-
-
-def _optional_id(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _fields.check_id(value, attribute.name)  # type: ignore[arg-type]
-
-
-def _finite(value: object, field: str) -> float:
-    # An integral number or a finite float, never a bool; stored as a float.
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidType("data.type", path=field, expected="number", got=_type_name(value))
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number):
-        raise InvalidFormat("data.not_finite", path=field, value=repr(value)[:32])
-    return number
-
-
 def _to_float(value: object, _inst: object, field: attrs.Attribute[Any]) -> float:
-    return _finite(value, field.name)
+    return _fields.finite(value, field.name)
 
 
 def _to_optional_float(value: object, _inst: object, field: attrs.Attribute[Any]) -> float | None:
-    return None if value is None else _finite(value, field.name)
+    return None if value is None else _fields.finite(value, field.name)
 
 
 def _finite_field() -> Any:  # noqa: ANN401  (an attrs field)
@@ -203,22 +101,8 @@ def _optional_finite_field() -> Any:  # noqa: ANN401  (an attrs field)
     )
 
 
-def _tuple_of(cls: type) -> Any:  # noqa: ANN401  (an attrs field)
-    return attrs.field(default=(), converter=_fields.to_tuple, validator=_members(cls))
-
-
-def _text_tuple() -> Any:  # noqa: ANN401  (an attrs field)
-    return attrs.field(default=(), converter=_fields.to_tuple, validator=_texts)
-
-
 def _unique(items: Iterable[Any], field: str) -> None:
-    seen: set[str] = set()
-    for index, item in enumerate(items):
-        if item.id in seen:
-            raise ValidationError(
-                "followup.duplicate_id", path=f"{field}[{index}].id", value=item.id
-            )
-        seen.add(item.id)
+    _fields.by_id(items, field, "followup.duplicate_id")
 
 
 class CommitmentStatus(enum.StrEnum):
@@ -264,15 +148,15 @@ class StatusChange:
 note=None)
     """
 
-    on: pendulum.Date = attrs.field(validator=_valid_date)
-    status: CommitmentStatus = attrs.field(validator=_instance(CommitmentStatus))
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    on: pendulum.Date = attrs.field(validator=_fields.date)
+    status: CommitmentStatus = attrs.field(validator=_fields.instance_of(CommitmentStatus))
+    note: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
 
 def _history(
     _inst: object, attribute: attrs.Attribute[Any], value: tuple[StatusChange, ...]
 ) -> None:
-    _members(StatusChange)(_inst, attribute, value)
+    _fields.check_items(value, StatusChange, attribute.name)
     for index in range(1, len(value)):
         if value[index].on < value[index - 1].on:
             raise InvalidComponent("followup.history_order", path=f"history[{index}].on")
@@ -321,15 +205,15 @@ class Commitment:
     owner: str = _number_field()
     unit: str = _fields.id_field()
     description: str = _fields.text_field()
-    values: tuple[BerAkhlak, ...] = _tuple_of(BerAkhlak)
-    indicator: str | None = attrs.field(default=None, validator=_optional_text)
+    values: tuple[BerAkhlak, ...] = _fields.tuple_of(BerAkhlak)
+    indicator: str | None = attrs.field(default=None, validator=_fields.optional_text)
     baseline: float | None = _optional_finite_field()
     target: float | None = _optional_finite_field()
-    due: pendulum.Date = attrs.field(validator=_valid_date)
+    due: pendulum.Date = attrs.field(validator=_fields.date)
     history: tuple[StatusChange, ...] = attrs.field(
         default=(), converter=_fields.to_tuple, validator=_history
     )
-    evidence: tuple[str, ...] = _text_tuple()
+    evidence: tuple[str, ...] = _fields.text_tuple()
 
     def status_on(self, day: pendulum.Date) -> CommitmentStatus:
         """The status on ``day``: the last change on or before it, else not started.
@@ -351,7 +235,7 @@ class Commitment:
             >>> c.status_on(pendulum.Date(2025, 7, 1))
             <CommitmentStatus.DROPPED: 'dropped'>
         """
-        check_date(day, "day")
+        _fields.check_date(day, "day")
         status = CommitmentStatus.NOT_STARTED
         for change in self.history:
             if change.on > day:
@@ -437,8 +321,8 @@ class Review:
     """
 
     commitment: str = _fields.id_field()
-    judgement: Judgement = attrs.field(validator=_instance(Judgement))
-    note: str | None = attrs.field(default=None, validator=_optional_text)
+    judgement: Judgement = attrs.field(validator=_fields.instance_of(Judgement))
+    note: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
 
 @attrs.frozen(kw_only=True)
@@ -466,13 +350,13 @@ class MonitoringVisit:
     """
 
     id: str = _fields.id_field()
-    on: pendulum.Date = attrs.field(validator=_valid_date)
+    on: pendulum.Date = attrs.field(validator=_fields.date)
     unit: str = _fields.id_field()
     visitor: str = _number_field()
-    place: str | None = attrs.field(default=None, validator=_optional_id)
-    reviews: tuple[Review, ...] = _tuple_of(Review)
-    notes: str | None = attrs.field(default=None, validator=_optional_text)
-    evidence: tuple[str, ...] = _text_tuple()
+    place: str | None = attrs.field(default=None, validator=_fields.optional_id)
+    reviews: tuple[Review, ...] = _fields.tuple_of(Review)
+    notes: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    evidence: tuple[str, ...] = _fields.text_tuple()
 
     @property
     def location(self) -> str:
@@ -535,12 +419,12 @@ class UnitIndicator:
     id: str = _fields.id_field()
     unit: str = _fields.id_field()
     name: str = _fields.text_field()
-    direction: Direction = attrs.field(validator=_instance(Direction))
+    direction: Direction = attrs.field(validator=_fields.instance_of(Direction))
     before: float = _finite_field()
     after: float = _finite_field()
-    measure: str | None = attrs.field(default=None, validator=_optional_text)
-    before_on: pendulum.Date | None = attrs.field(default=None, validator=_optional_date)
-    after_on: pendulum.Date | None = attrs.field(default=None, validator=_optional_date)
+    measure: str | None = attrs.field(default=None, validator=_fields.optional_text)
+    before_on: pendulum.Date | None = attrs.field(default=None, validator=_fields.optional_date)
+    after_on: pendulum.Date | None = attrs.field(default=None, validator=_fields.optional_date)
     source: str = _fields.text_field()
 
     def __attrs_post_init__(self) -> None:
@@ -591,10 +475,10 @@ class FollowUp:
         ('malang-2025', ())
     """
 
-    retreat: Retreat = attrs.field(validator=_instance(Retreat))
-    commitments: tuple[Commitment, ...] = _tuple_of(Commitment)
-    visits: tuple[MonitoringVisit, ...] = _tuple_of(MonitoringVisit)
-    indicators: tuple[UnitIndicator, ...] = _tuple_of(UnitIndicator)
+    retreat: Retreat = attrs.field(validator=_fields.instance_of(Retreat))
+    commitments: tuple[Commitment, ...] = _fields.tuple_of(Commitment)
+    visits: tuple[MonitoringVisit, ...] = _fields.tuple_of(MonitoringVisit)
+    indicators: tuple[UnitIndicator, ...] = _fields.tuple_of(UnitIndicator)
 
     def __attrs_post_init__(self) -> None:
         _unique(self.commitments, "commitments")

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from birokrasi_retreat._fields import check_date, check_number
 from birokrasi_retreat.calendar import Holiday, holidays_between
 from birokrasi_retreat.errors import InvalidComponent, InvalidType, PolicyViolationError
 from birokrasi_retreat.followup._models import (
     DEFAULT_WINDOW_DAYS,
     MonitoringVisit,
-    check_date,
-    check_number,
 )
 from birokrasi_retreat.followup._status import (
     check_retreat,

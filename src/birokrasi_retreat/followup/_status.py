@@ -15,14 +15,14 @@ import attrs
 import pendulum
 
 from birokrasi_retreat import _fields
-from birokrasi_retreat.errors import BirokrasiRetreatError, InvalidComponent, InvalidType
+from birokrasi_retreat._fields import check_date
+from birokrasi_retreat.errors import BirokrasiRetreatError, InvalidComponent
 from birokrasi_retreat.findings import Finding, Severity
 from birokrasi_retreat.followup._models import (
     DEFAULT_WINDOW_DAYS,
     Commitment,
     CommitmentStatus,
     MonitoringVisit,
-    check_date,
     masked,
 )
 from birokrasi_retreat.messages import render
@@ -67,25 +67,20 @@ class Occurrence(NamedTuple):
 
 def check_retreat(value: object) -> Retreat:
     """Return ``value`` if it is a `Retreat`; raise ``data.type`` otherwise."""
-    if not isinstance(value, Retreat):
-        raise InvalidType("data.type", path="retreat", expected="Retreat", got=type(value).__name__)
-    return value
+    return _fields.check_instance(value, Retreat, "retreat")
 
 
 def check_roster(value: object, path: str = "roster") -> Roster | None:
     """Return ``value`` if it is None or a `Roster`; raise ``data.type`` otherwise."""
-    if value is None or isinstance(value, Roster):
-        return value
-    raise InvalidType("data.type", path=path, expected="Roster", got=type(value).__name__)
+    return _fields.check_optional(value, Roster, path)
 
 
 def check_window(value: object, path: str = "window_days") -> int:
     """Return ``value`` if it is a whole number of days of at least 1."""
-    if type(value) is not int:
-        raise InvalidType("data.type", path=path, expected="integer", got=type(value).__name__)
-    if value < 1:
-        raise InvalidComponent("followup.window", path=path, value=value)
-    return value
+    days = _fields.check_integer(value, path)
+    if days < 1:
+        raise InvalidComponent("followup.window", path=path, value=days)
+    return days
 
 
 def items_of(value: object, cls: type, path: str) -> tuple[Any, ...]:
@@ -94,14 +89,7 @@ def items_of(value: object, cls: type, path: str) -> tuple[Any, ...]:
         items = _fields.to_tuple(value)  # type: ignore[arg-type]
     except BirokrasiRetreatError as error:
         raise error.at(path) from None
-    for index, item in enumerate(items):
-        if not isinstance(item, cls):
-            raise InvalidType(
-                "data.type",
-                path=f"{path}[{index}]",
-                expected=cls.__name__,
-                got=type(item).__name__,
-            )
+    _fields.check_items(items, cls, path)
     return items
 
 

@@ -99,7 +99,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from birokrasi_retreat.errors import InvalidComponent, ScoringError
+from birokrasi_retreat.errors import ScoringError
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.ranks import AsnType
@@ -111,8 +111,9 @@ from birokrasi_retreat.scoring import (
     score_many,
 )
 from birokrasi_retreat.survey import Survey
+from birokrasi_retreat.validation import _options
 from birokrasi_retreat.validation._engine import Context, Hit, rule
-from birokrasi_retreat.validation.retreat import _number, _roster, _stamp, _type_error, _where
+from birokrasi_retreat.validation.retreat import _stamp
 
 
 if TYPE_CHECKING:
@@ -323,33 +324,21 @@ def _usable(survey: Survey) -> dict[tuple[str, Phase], list[Response]]:
 # --- options ----------------------------------------------------------------------------
 
 
-def _range_error(name: str, expected_id: str, expected_en: str, value: object) -> InvalidComponent:
-    return InvalidComponent(
-        "eva.option",
-        path=_where(name),
-        option=name,
-        expected_id=expected_id,
-        expected_en=expected_en,
-        value=str(value),
-    )
-
-
 def _threshold(ctx: Context) -> int:
-    value = ctx.options.get(_THRESHOLD, DEFAULT_THRESHOLD)
-    if type(value) is not int:
-        raise _type_error(_THRESHOLD, "integer", value)
+    value = _options.integer(ctx, _THRESHOLD, DEFAULT_THRESHOLD)
     if value < 1:
-        raise _range_error(
-            _THRESHOLD, "bilangan bulat 1 atau lebih", "a whole number of 1 or more", value
+        raise _options.range_error(
+            "eva.option",
+            _THRESHOLD,
+            "bilangan bulat 1 atau lebih",
+            "a whole number of 1 or more",
+            value,
         )
     return value
 
 
 def _minimum(ctx: Context, name: str, default: float) -> float:
-    value = _number(ctx, name, default)
-    if not 0 <= value <= 1:
-        raise _range_error(name, "angka dari 0 sampai 1", "a number from 0 to 1", value)
-    return value
+    return _options.share(ctx, "eva.option", name, default)
 
 
 # --- EVA001-EVA003: ratings against the rubric ---------------------------------------------
@@ -772,7 +761,7 @@ def _small(
 )
 def _below_threshold(survey: Survey, ctx: Context) -> Iterator[Hit]:
     threshold = _threshold(ctx)
-    roster = _roster(ctx)
+    roster = _options.roster(ctx)
     yield from _small_subjects(survey, threshold)
     if roster is not None:
         yield from _small_units(survey, threshold, roster)
@@ -857,7 +846,7 @@ def _is_known(
     source=_SOURCE_RECORD,
 )
 def _unknown_reference(survey: Survey, ctx: Context) -> Iterator[Hit]:
-    roster = _roster(ctx)
+    roster = _options.roster(ctx)
     units = None if roster is None else {unit.id for unit in roster.units()}
     retreat = survey.retreat
     participants = set() if retreat is None else _participants(retreat)

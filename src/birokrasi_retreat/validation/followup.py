@@ -60,12 +60,12 @@ from birokrasi_retreat.followup._models import (
 from birokrasi_retreat.followup._status import (
     SOURCE_OVERDUE,
     SOURCE_VISITS,
-    check_roster,
     check_window,
     overdue,
     participants,
     unvisited,
 )
+from birokrasi_retreat.validation import _options
 from birokrasi_retreat.validation._engine import Context, Hit, rule
 
 
@@ -79,7 +79,6 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 # Option keys of check(follow_up, options=...).
-_ROSTER: Final = "roster"
 _WINDOW: Final = "window_days"
 
 _SOURCE_RECORD: Final = (
@@ -109,12 +108,8 @@ _MISSING: Final = {
 }
 
 
-def _roster(ctx: Context) -> Roster | None:
-    return check_roster(ctx.options.get(_ROSTER), f"options[{_ROSTER!r}]")
-
-
 def _window(ctx: Context) -> int:
-    return check_window(ctx.options.get(_WINDOW, DEFAULT_WINDOW_DAYS), f"options[{_WINDOW!r}]")
+    return check_window(ctx.options.get(_WINDOW, DEFAULT_WINDOW_DAYS), _options.where(_WINDOW))
 
 
 def _person(number: str, roster: Roster) -> str:
@@ -141,7 +136,7 @@ def _person(number: str, roster: Roster) -> str:
     source=_SOURCE_RECORD,
 )
 def _unknown_owner(follow_up: FollowUp, ctx: Context) -> Iterator[Hit]:
-    roster = _roster(ctx)
+    roster = _options.roster(ctx)
     if roster is None:
         return
     taking_part = set(participants(follow_up.retreat))
@@ -281,7 +276,7 @@ def _no_evidence(follow_up: FollowUp, _ctx: Context) -> Iterator[Hit]:
     source=SOURCE_VISITS,
 )
 def _not_visited(follow_up: FollowUp, ctx: Context) -> Iterator[Hit]:
-    roster = _roster(ctx)
+    roster = _options.roster(ctx)
     window = _window(ctx)
     if roster is None or ctx.on is None:
         return

@@ -70,7 +70,8 @@ from typing import TYPE_CHECKING, Final, cast
 import attrs
 import pendulum
 
-from birokrasi_retreat.errors import InvalidType, UnknownReferenceError
+from birokrasi_retreat import _fields
+from birokrasi_retreat.errors import UnknownReferenceError
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.organization import (
@@ -82,6 +83,7 @@ from birokrasi_retreat.organization import (
 )
 from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, GolonganFit, PositionFamily
 from birokrasi_retreat.roster import Roster
+from birokrasi_retreat.validation import _options
 from birokrasi_retreat.validation._engine import Context, Hit, rule
 
 
@@ -265,9 +267,9 @@ def _merged_table(overrides: object) -> Mapping[str, int]:
     table = retirement_ages()
     if overrides is None:
         return table
-    where = f"options[{_BUP_OPTION!r}]"
+    where = _options.where(_BUP_OPTION)
     if not isinstance(overrides, Mapping):
-        raise InvalidType("data.type", path=where, expected="mapping", got=type(overrides).__name__)
+        raise _fields.type_error(where, "mapping", overrides)
     merged = dict(table)
     for key, age in overrides.items():
         if not isinstance(key, str) or key not in table:
@@ -279,9 +281,8 @@ def _merged_table(overrides: object) -> Mapping[str, int]:
                 value=_shown(str(key)),
             )
         if type(age) is not int:
-            raise InvalidType(
-                "data.type", path=f"{where}[{key!r}]", expected="int", got=type(age).__name__
-            )
+            at = f"{where}[{key!r}]"
+            raise _fields.type_error(at, "int", age)
         merged[str(key)] = age
     return merged
 

@@ -85,14 +85,12 @@ import datetime as dt
 import heapq
 import math
 
-from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 import pendulum
 
 from birokrasi_retreat import eligibility as _eligibility
 from birokrasi_retreat.calendar import Holiday, HolidayKind, holidays_between
-from birokrasi_retreat.errors import InvalidComponent, InvalidType
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.ranks import AsnType
@@ -103,12 +101,16 @@ from birokrasi_retreat.retreat import (
     Session,
     SessionKind,
 )
-from birokrasi_retreat.roster import Roster
+from birokrasi_retreat.validation import _options
 from birokrasi_retreat.validation._engine import Context, Hit, rule
 
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from birokrasi_retreat.errors import InvalidComponent
     from birokrasi_retreat.organization import Official
+    from birokrasi_retreat.roster import Roster
 
 
 __all__ = [
@@ -130,7 +132,6 @@ DEFAULT_TRAVEL_BUFFER_MINUTES: Final = 0
 """RET004's least gap between two sessions of one speaker at different venues."""
 
 # Option keys of check(retreat, options=...).
-_ROSTER: Final = "roster"
 _OTHERS: Final = "other_retreats"
 _BUFFER: Final = "travel_buffer_minutes"
 _FRIDAY: Final = "friday_prayer"
@@ -271,75 +272,24 @@ def _first_enrollments(retreat: Retreat) -> Iterator[tuple[int, str]]:
 # --- options ----------------------------------------------------------------------------
 
 
-def _where(name: str) -> str:
-    return f"options[{name!r}]"
-
-
-def _type_error(name: str, expected: str, value: object) -> InvalidType:
-    return InvalidType("data.type", path=_where(name), expected=expected, got=type(value).__name__)
-
-
 def _range_error(name: str, expected_id: str, expected_en: str, value: object) -> InvalidComponent:
-    return InvalidComponent(
-        "ret.option",
-        path=_where(name),
-        option=name,
-        expected_id=expected_id,
-        expected_en=expected_en,
-        value=str(value),
-    )
-
-
-def _number(ctx: Context, name: str, default: float) -> float:
-    """A real-number option (int or float, not bool), or ``default``."""
-    value = ctx.options.get(name, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _type_error(name, "number", value)
-    return float(value)
-
-
-def _roster(ctx: Context) -> Roster | None:
-    value = ctx.options.get(_ROSTER)
-    if value is None or isinstance(value, Roster):
-        return value
-    raise _type_error(_ROSTER, "Roster", value)
-
-
-def _items(ctx: Context, name: str) -> tuple[object, ...]:
-    """A collection option as a tuple (a str or mapping is not a collection here)."""
-    value = ctx.options.get(name, ())
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise _type_error(name, "collection", value)
-    return tuple(value)
+    return _options.range_error("ret.option", name, expected_id, expected_en, value)
 
 
 def _others(ctx: Context) -> tuple[Retreat, ...]:
-    others: list[Retreat] = []
-    for index, other in enumerate(_items(ctx, _OTHERS)):
-        if not isinstance(other, Retreat):
-            raise InvalidType(
-                "data.type",
-                path=f"{_where(_OTHERS)}[{index}]",
-                expected="Retreat",
-                got=type(other).__name__,
-            )
-        others.append(other)
-    return tuple(others)
+    return _options.items_of(ctx, _OTHERS, Retreat)
 
 
 def _buffer(ctx: Context) -> float:
     """The travel buffer in minutes."""
-    minutes = _number(ctx, _BUFFER, DEFAULT_TRAVEL_BUFFER_MINUTES)
+    minutes = _options.number(ctx, _BUFFER, DEFAULT_TRAVEL_BUFFER_MINUTES)
     if not 0 <= minutes < math.inf:
         raise _range_error(_BUFFER, "angka nol atau lebih", "a number of zero or more", minutes)
     return minutes
 
 
 def _threshold(ctx: Context) -> float:
-    value = _number(ctx, _THRESHOLD, DEFAULT_ATTENDANCE_THRESHOLD)
-    if not 0 <= value <= 1:
-        raise _range_error(_THRESHOLD, "angka dari 0 sampai 1", "a number from 0 to 1", value)
-    return value
+    return _options.share(ctx, "ret.option", _THRESHOLD, DEFAULT_ATTENDANCE_THRESHOLD)
 
 
 def _friday_window(ctx: Context) -> tuple[dt.time, dt.time]:
@@ -349,7 +299,7 @@ def _friday_window(ctx: Context) -> tuple[dt.time, dt.time]:
         and len(value) == 2  # noqa: PLR2004 - a start and an end
         and all(isinstance(t, dt.time) for t in value)
     ):
-        raise _type_error(_FRIDAY, "(time, time)", value)
+        raise _options.type_error(_FRIDAY, "(time, time)", value)
     start, end = value
     if start.tzinfo is not None or end.tzinfo is not None or not start < end:
         raise _range_error(
@@ -362,17 +312,7 @@ def _friday_window(ctx: Context) -> tuple[dt.time, dt.time]:
 
 
 def _extra_holidays(ctx: Context) -> tuple[Holiday, ...]:
-    extra: list[Holiday] = []
-    for index, holiday in enumerate(_items(ctx, _EXTRA)):
-        if not isinstance(holiday, Holiday):
-            raise InvalidType(
-                "data.type",
-                path=f"{_where(_EXTRA)}[{index}]",
-                expected="Holiday",
-                got=type(holiday).__name__,
-            )
-        extra.append(holiday)
-    return tuple(extra)
+    return _options.items_of(ctx, _EXTRA, Holiday)
 
 
 # --- the overlap sweep (RET003, RET004) ---------------------------------------------------
@@ -730,7 +670,7 @@ def _decisions(retreat: Retreat, roster: Roster, ctx: Context) -> tuple[_eligibi
     source=_SOURCE_ELIGIBILITY,
 )
 def _not_eligible(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
-    roster = _roster(ctx)
+    roster = _options.roster(ctx)
     if roster is None or not _running(retreat):
         return
     on = retreat.days[0]
@@ -778,7 +718,7 @@ def _not_eligible(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
     source=_SOURCE_ELIGIBILITY,
 )
 def _eligible_not_enrolled(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
-    roster = _roster(ctx)
+    roster = _options.roster(ctx)
     if roster is None or not _running(retreat):
         return
     eligible = [d for d in _decisions(retreat, roster, ctx) if d.eligible]
@@ -822,7 +762,7 @@ def _eligible_not_enrolled(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
     source=_SOURCE_ELIGIBILITY,
 )
 def _no_post(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
-    roster = _roster(ctx)
+    roster = _options.roster(ctx)
     if roster is None or not _running(retreat):
         return
     on = retreat.days[0]
