@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from birokrasi_retreat.errors import InvalidComponent, InvalidType
+from birokrasi_retreat.errors import InvalidComponent, InvalidType, UnknownReferenceError
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.followup import (
     Commitment,
@@ -244,6 +244,23 @@ class TestFindings:
             on=pendulum.Date(2025, 9, 1),
         )
         assert 4 == len([f for f in made.findings if f.code == "FUP004"])
+
+    def test_severities_override_reaches_fup003_and_fup004(self) -> None:
+        """The status reports FUP003/FUP004 through the rules: severities= applies (a fix)."""
+        made = status(
+            commitment(1, due=pendulum.Date(2025, 7, 1)),
+            roster=b.malang_roster(),
+            on=pendulum.Date(2025, 9, 1),
+            severities={"FUP003": Severity.ERROR, "FUP004": Severity.INFO},
+        )
+        shown = {(f.code, f.severity) for f in made.findings}
+        assert shown == {("FUP003", Severity.ERROR), ("FUP004", Severity.INFO)}
+
+    def test_severities_of_an_unknown_code_or_type_raise(self) -> None:
+        with pytest.raises(UnknownReferenceError):
+            status(on=pendulum.Date(2025, 9, 1), severities={"XYZ999": Severity.ERROR})
+        with pytest.raises(InvalidType):
+            status(on=pendulum.Date(2025, 9, 1), severities={"FUP003": "error"})
 
     def test_no_fup004_without_roster(self) -> None:
         """Without the roster, as the rule, there is no FUP004."""

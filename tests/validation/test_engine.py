@@ -1,4 +1,4 @@
-"""Tests of the rule engine (birokrasi_retreat.validation._engine): registry, check, Report."""
+"""Tests of the rule engine (birokrasi_retreat._rules): registry, check, Report."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from birokrasi_retreat import _rules
 from birokrasi_retreat.errors import (
     InvalidType,
     PolicyViolationError,
@@ -29,7 +30,6 @@ from birokrasi_retreat.validation import (
     Report,
     Rule,
     Severity,
-    _engine,
     check,
     rule,
     unregister,
@@ -65,7 +65,7 @@ SEEN: list[Context] = []
 @pytest.fixture
 def test_rules() -> Iterator[None]:
     """Register TST001-TST003 for Thing for one test, then restore the registry."""
-    saved = dict(_engine._REGISTRY)
+    saved = dict(_rules._REGISTRY)
 
     @rule(
         "TST001",
@@ -117,8 +117,8 @@ def test_rules() -> Iterator[None]:
     try:
         yield
     finally:
-        _engine._REGISTRY.clear()
-        _engine._REGISTRY.update(saved)
+        _rules._REGISTRY.clear()
+        _rules._REGISTRY.update(saved)
 
 
 def finding(
@@ -613,3 +613,17 @@ class TestValidate:
         )
         assert [("TST001", Severity.WARNING)] == [(f.code, f.severity) for f in report]
         assert {"x": 1} == dict(SEEN[-1].options)
+
+
+class TestEmit:
+    def test_an_unknown_code_is_refused(self) -> None:
+        """emit() makes findings of registered rules only."""
+        with pytest.raises(UnknownReferenceError):
+            list(_rules.emit("XYZ999", [Hit()]))
+
+    def test_the_hit_severity_wins_over_the_rule_and_loses_to_an_override(self) -> None:
+        hit = Hit(path="p", severity=Severity.INFO)
+        (plain,) = _rules.emit("ORG007", [hit])
+        (moved,) = _rules.emit("ORG007", [hit], {"ORG007": Severity.ERROR})
+        assert (plain.severity, moved.severity) == (Severity.INFO, Severity.ERROR)
+        assert plain.source == RULES["ORG007"].source

@@ -16,12 +16,14 @@ import pendulum
 
 from birokrasi_retreat import _fields
 from birokrasi_retreat._fields import check_date
+from birokrasi_retreat._rules import Context, Hit, emit, rule, severity_map
 from birokrasi_retreat.errors import BirokrasiRetreatError, InvalidComponent
 from birokrasi_retreat.findings import Finding, Severity
 from birokrasi_retreat.followup._models import (
     DEFAULT_WINDOW_DAYS,
     Commitment,
     CommitmentStatus,
+    FollowUp,
     MonitoringVisit,
     masked,
 )
@@ -31,7 +33,7 @@ from birokrasi_retreat.roster import Roster
 
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
     from birokrasi_retreat.messages import Lang
 
@@ -750,14 +752,60 @@ class FollowUpStatus:
         return ["-" if values[field] is None else str(values[field]) for field, _i, _e in _COLUMNS]
 
 
-def _finding(code: str, occurrence: Occurrence, source: str) -> Finding:
-    return Finding(
-        code=code,
-        severity=Severity.WARNING,
-        path=occurrence.path,
-        params=occurrence.params,
-        subjects=occurrence.subjects,
-        source=source,
+def _hits(occurrences: Iterable[Occurrence]) -> Iterator[Hit]:
+    for occurrence in occurrences:
+        yield Hit(path=occurrence.path, params=occurrence.params, subjects=occurrence.subjects)
+
+
+# The rules whose findings a status reports. They live here, beside the functions they
+# share with `follow_up_status`, so that they are registered whenever the status is
+# computed (``validation`` sits above ``followup`` and is not imported by it).
+
+
+@rule(
+    "FUP003",
+    severity=Severity.WARNING,
+    applies_to=FollowUp,
+    title_id="Rencana aksi lewat jatuh tempo dan belum selesai",
+    title_en="Commitment past due and not done",
+    rationale=(
+        "On the date of the check (check(..., on=date); silent without it), a commitment "
+        "due before that date is done or dropped; otherwise it is late. A dropped "
+        "commitment is never overdue; a status change after the date is not yet known."
+    ),
+    source=SOURCE_OVERDUE,
+)
+def _past_due(follow_up: FollowUp, ctx: Context) -> Iterator[Hit]:
+    if ctx.on is None:
+        return
+    yield from _hits(overdue(follow_up.commitments, ctx.on))
+
+
+@rule(
+    "FUP004",
+    severity=Severity.WARNING,
+    applies_to=FollowUp,
+    title_id="Unit peserta retret belum dikunjungi dalam jendela waktu",
+    title_en="Unit of the retreat not visited within the window",
+    rationale=(
+        "The seed articles promise field visits to every unit after the retreat; "
+        "Kirkpatrick level 3 observes behaviour 3-6 months after (REFERENCE.md 9). Each "
+        "unit where a participant holds a post on the first local day should be visited "
+        "after the retreat and within options={'window_days': ...} days (default 90, a "
+        "project choice). Checked once the date (check(..., on=date)) is past the window; "
+        "needs options={'roster': ...}; silent for cancelled retreats."
+    ),
+    source=SOURCE_VISITS,
+)
+def _not_visited(follow_up: FollowUp, ctx: Context) -> Iterator[Hit]:
+    roster = check_roster(ctx.options.get("roster"), "options['roster']")
+    window = check_window(
+        ctx.options.get("window_days", DEFAULT_WINDOW_DAYS), "options['window_days']"
+    )
+    if roster is None or ctx.on is None:
+        return
+    yield from _hits(
+        unvisited(follow_up.retreat, follow_up.visits, roster, on=ctx.on, window_days=window)
     )
 
 
@@ -779,6 +827,7 @@ def follow_up_status(
     on: pendulum.Date,
     roster: Roster | None = None,
     window_days: int = DEFAULT_WINDOW_DAYS,
+    severities: Mapping[str, Severity] | None = None,
 ) -> FollowUpStatus:
     """Status tindak lanjut (follow-up status) of a retreat on a date, per unit and overall.
 
@@ -800,7 +849,8 @@ def follow_up_status(
     * Every commitment and visit given counts, whatever its ``retreat`` field says.
     * **Findings**: FUP003 for each overdue commitment; FUP004, with a roster only (as
       the rule), for each unit of the retreat not visited within ``window_days`` after
-      it, once ``on`` is past the window. Both are warnings.
+      it, once ``on`` is past the window. Both come from the registered rules, warnings
+      by default, with ``severities=`` applied as in `birokrasi_retreat.validation.check`.
 
     Args:
         retreat: The retreat followed up.
@@ -810,6 +860,8 @@ def follow_up_status(
         roster: The host's roster (units of the retreat, unit names, FUP004).
         window_days: The follow-up window in days after the retreat's last day (at
             least 1; default `DEFAULT_WINDOW_DAYS`).
+        severities: Change the severity of FUP003 or FUP004 findings
+            (``{"FUP003": Severity.ERROR}``), as ``check(..., severities=...)`` does.
 
     Returns:
         The `FollowUpStatus`.
@@ -817,6 +869,7 @@ def follow_up_status(
     Raises:
         InvalidType: An argument has the wrong type (``data.type``).
         InvalidComponent: ``window_days`` is below 1 (``followup.window``).
+        UnknownReferenceError: A code in ``severities`` is not a rule.
 
     Examples:
         >>> from birokrasi_retreat import samples
@@ -840,6 +893,7 @@ def follow_up_status(
     check_date(on, "on")
     roster = check_roster(roster)
     window_days = check_window(window_days)
+    overrides = severity_map(severities)
 
     last = retreat.days[-1]
     counted = [visit for visit in trips if last < visit.on <= on]
@@ -872,12 +926,10 @@ def follow_up_status(
                 **figures,
             )
         )
-    findings = [_finding("FUP003", o, SOURCE_OVERDUE) for o in overdue(given, on)]
+    findings = list(emit("FUP003", _hits(overdue(given, on)), overrides))
     if roster is not None:
-        findings += [
-            _finding("FUP004", o, SOURCE_VISITS)
-            for o in unvisited(retreat, trips, roster, on=on, window_days=window_days)
-        ]
+        visits_missed = unvisited(retreat, trips, roster, on=on, window_days=window_days)
+        findings += emit("FUP004", _hits(visits_missed), overrides)
     return FollowUpStatus(
         retreat=retreat.id,
         on=on,

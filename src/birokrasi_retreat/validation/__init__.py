@@ -18,12 +18,7 @@ Examples:
     '0 errors, 0 warnings, 0 info'
 """
 
-from birokrasi_retreat.findings import Finding, Severity
-from birokrasi_retreat.validation import evaluation as evaluation
-from birokrasi_retreat.validation import followup as followup
-from birokrasi_retreat.validation import organization as organization
-from birokrasi_retreat.validation import retreat as retreat
-from birokrasi_retreat.validation._engine import (
+from birokrasi_retreat._rules import (
     RULES,
     Context,
     Hit,
@@ -34,6 +29,11 @@ from birokrasi_retreat.validation._engine import (
     unregister,
     validate,
 )
+from birokrasi_retreat.findings import Finding, Severity
+from birokrasi_retreat.validation import evaluation as evaluation
+from birokrasi_retreat.validation import followup as followup
+from birokrasi_retreat.validation import organization as organization
+from birokrasi_retreat.validation import retreat as retreat
 
 
 # Plain sorted() order, which tests/test_public_api.py checks (ruff sorts constants first).

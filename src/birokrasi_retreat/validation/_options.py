@@ -22,7 +22,7 @@ from birokrasi_retreat.roster import Roster
 
 
 if TYPE_CHECKING:
-    from birokrasi_retreat.validation._engine import Context
+    from birokrasi_retreat._rules import Context
 
 
 ROSTER: Final = "roster"

@@ -99,6 +99,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from birokrasi_retreat._rules import Context, Hit, rule
 from birokrasi_retreat.errors import ScoringError
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.ids import nip as _nip
@@ -112,7 +113,6 @@ from birokrasi_retreat.scoring import (
 )
 from birokrasi_retreat.survey import Survey
 from birokrasi_retreat.validation import _options
-from birokrasi_retreat.validation._engine import Context, Hit, rule
 from birokrasi_retreat.validation.retreat import _stamp
 
 

@@ -20,8 +20,10 @@ Options (``check(follow_up, options={...})``):
   (90, a project choice: REFERENCE.md 9 and 8.4).
 
 FUP003 and FUP004 depend on the date: they use ``check(follow_up, on=date)`` and stay
-silent without it (the library never reads the clock). They are built by the same
-private functions as `birokrasi_retreat.followup.FollowUpStatus.findings`.
+silent without it (the library never reads the clock). They are registered by
+`birokrasi_retreat.followup` itself (``followup/_status.py``), which reports them in
+`birokrasi_retreat.followup.FollowUpStatus.findings` through the same rules, so a
+status and a ``check`` agree, ``severities=`` included.
 
 Decisions where the brief or the regulation leaves a gap (also in each rule's rationale):
 
@@ -50,23 +52,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from birokrasi_retreat._rules import Context, Hit, rule
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.followup._models import (
-    DEFAULT_WINDOW_DAYS,
     CommitmentStatus,
     FollowUp,
     masked,
 )
 from birokrasi_retreat.followup._status import (
-    SOURCE_OVERDUE,
-    SOURCE_VISITS,
-    check_window,
-    overdue,
     participants,
-    unvisited,
 )
 from birokrasi_retreat.validation import _options
-from birokrasi_retreat.validation._engine import Context, Hit, rule
 
 
 if TYPE_CHECKING:
@@ -77,9 +73,6 @@ if TYPE_CHECKING:
 
 
 __all__: list[str] = []
-
-# Option keys of check(follow_up, options=...).
-_WINDOW: Final = "window_days"
 
 _SOURCE_RECORD: Final = (
     "Data consistency (no regulation cited): the follow-up must agree with the retreat"
@@ -106,10 +99,6 @@ _MISSING: Final = {
     "target": ("target", "target"),
     "both": ("indikator dan target", "indicator and no target"),
 }
-
-
-def _window(ctx: Context) -> int:
-    return check_window(ctx.options.get(_WINDOW, DEFAULT_WINDOW_DAYS), _options.where(_WINDOW))
 
 
 def _person(number: str, roster: Roster) -> str:
@@ -205,26 +194,6 @@ def _unmeasurable(follow_up: FollowUp, _ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "FUP003",
-    severity=Severity.WARNING,
-    applies_to=FollowUp,
-    title_id="Rencana aksi lewat jatuh tempo dan belum selesai",
-    title_en="Commitment past due and not done",
-    rationale=(
-        "On the date of the check (check(..., on=date); silent without it), a commitment "
-        "due before that date is done or dropped; otherwise it is late. A dropped "
-        "commitment is never overdue; a status change after the date is not yet known."
-    ),
-    source=SOURCE_OVERDUE,
-)
-def _past_due(follow_up: FollowUp, ctx: Context) -> Iterator[Hit]:
-    if ctx.on is None:
-        return
-    for occurrence in overdue(follow_up.commitments, ctx.on):
-        yield Hit(path=occurrence.path, params=occurrence.params, subjects=occurrence.subjects)
-
-
 def _done_without_evidence(commitment: Commitment) -> bool:
     return commitment.status is CommitmentStatus.DONE and not commitment.evidence
 
@@ -257,32 +226,6 @@ def _no_evidence(follow_up: FollowUp, _ctx: Context) -> Iterator[Hit]:
 
 
 # --- visits -------------------------------------------------------------------------------
-
-
-@rule(
-    "FUP004",
-    severity=Severity.WARNING,
-    applies_to=FollowUp,
-    title_id="Unit peserta retret belum dikunjungi dalam jendela waktu",
-    title_en="Unit of the retreat not visited within the window",
-    rationale=(
-        "The seed articles promise field visits to every unit after the retreat; "
-        "Kirkpatrick level 3 observes behaviour 3-6 months after (REFERENCE.md 9). Each "
-        "unit where a participant holds a post on the first local day should be visited "
-        "after the retreat and within options={'window_days': ...} days (default 90, a "
-        "project choice). Checked once the date (check(..., on=date)) is past the window; "
-        "needs options={'roster': ...}; silent for cancelled retreats."
-    ),
-    source=SOURCE_VISITS,
-)
-def _not_visited(follow_up: FollowUp, ctx: Context) -> Iterator[Hit]:
-    roster = _options.roster(ctx)
-    window = _window(ctx)
-    if roster is None or ctx.on is None:
-        return
-    found = unvisited(follow_up.retreat, follow_up.visits, roster, on=ctx.on, window_days=window)
-    for occurrence in found:
-        yield Hit(path=occurrence.path, params=occurrence.params, subjects=occurrence.subjects)
 
 
 @rule(

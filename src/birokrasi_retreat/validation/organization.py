@@ -71,6 +71,7 @@ import attrs
 import pendulum
 
 from birokrasi_retreat import _fields
+from birokrasi_retreat._rules import Context, Hit, rule
 from birokrasi_retreat.errors import UnknownReferenceError
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.ids import nip as _nip
@@ -84,7 +85,6 @@ from birokrasi_retreat.organization import (
 from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, GolonganFit, PositionFamily
 from birokrasi_retreat.roster import Roster
 from birokrasi_retreat.validation import _options
-from birokrasi_retreat.validation._engine import Context, Hit, rule
 
 
 if TYPE_CHECKING:

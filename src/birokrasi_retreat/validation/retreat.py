@@ -90,6 +90,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 import pendulum
 
 from birokrasi_retreat import eligibility as _eligibility
+from birokrasi_retreat._rules import Context, Hit, rule
 from birokrasi_retreat.calendar import Holiday, HolidayKind, holidays_between
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.ids import nip as _nip
@@ -102,7 +103,6 @@ from birokrasi_retreat.retreat import (
     SessionKind,
 )
 from birokrasi_retreat.validation import _options
-from birokrasi_retreat.validation._engine import Context, Hit, rule
 
 
 if TYPE_CHECKING:

@@ -478,7 +478,13 @@ def _sort_key(finding: Finding) -> tuple[int, str, tuple[tuple[int, str], ...]]:
     return (_SEVERITY_ORDER[finding.severity], finding.code, parts)
 
 
-def _severity_map(value: Mapping[str, Severity] | None) -> Mapping[str, Severity]:
+def severity_map(value: Mapping[str, Severity] | None) -> Mapping[str, Severity]:
+    """``severities=`` checked: every code a rule, every value a `Severity` (None: empty).
+
+    Examples:
+        >>> severity_map(None)
+        {}
+    """
     if value is None:
         return {}
     _codes(value.keys(), "severities")
@@ -528,24 +534,52 @@ def check(
         raise InvalidType("data.type", path="on", expected="pendulum.Date", got=type(on).__name__)
     chosen = _codes(select, "select")
     skipped = _codes(ignore, "ignore") or frozenset()
-    overrides = _severity_map(severities)
+    overrides = severity_map(severities)
     context = Context(on=on, options=dict(options or {}))
     findings: list[Finding] = []
     for rule_ in _rules_for(type(obj)):
         if (chosen is not None and rule_.code not in chosen) or rule_.code in skipped:
             continue
-        findings.extend(
-            Finding(
-                code=rule_.code,
-                severity=overrides.get(rule_.code, hit.severity or rule_.severity),
-                path=hit.path,
-                params=hit.params,
-                subjects=hit.subjects,
-                source=rule_.source,
-            )
-            for hit in rule_.function(obj, context)
-        )
+        findings.extend(emit(rule_.code, rule_.function(obj, context), overrides))
     return Report(findings=tuple(findings))
+
+
+def emit(
+    code: str, hits: Iterable[Hit], severities: Mapping[str, Severity] | None = None
+) -> Iterator[Finding]:
+    """The findings of rule ``code`` for ``hits``: the one place a rule's findings are made.
+
+    `check` and every function that reports a rule's findings outside a check (such as
+    `birokrasi_retreat.followup.follow_up_status`, for FUP003 and FUP004) go through it,
+    so the rule's severity, its source and a user's ``severities=`` override always
+    apply. The severity is the override for ``code`` if any, else the hit's own, else
+    the rule's.
+
+    Raises:
+        UnknownReferenceError: ``code`` is not a registered rule, or a code in
+            ``severities`` is not.
+        InvalidType: A severity in ``severities`` is not a `Severity`.
+
+    Examples:
+        >>> import birokrasi_retreat.validation  # registers the library's rules
+        >>> from birokrasi_retreat._rules import Hit, Severity, emit
+        >>> [f.severity for f in emit("ORG007", [Hit(path="positions[0]")])]
+        [<Severity.WARNING: 'warning'>]
+        >>> [f.severity for f in emit("ORG007", [Hit()], {"ORG007": Severity.INFO})]
+        [<Severity.INFO: 'info'>]
+    """
+    _codes((code,), "code")
+    overrides = severity_map(severities)
+    rule_ = _REGISTRY[code]
+    for hit in hits:
+        yield Finding(
+            code=code,
+            severity=overrides.get(code, hit.severity or rule_.severity),
+            path=hit.path,
+            params=hit.params,
+            subjects=hit.subjects,
+            source=rule_.source,
+        )
 
 
 def _is_date(value: object) -> bool:
