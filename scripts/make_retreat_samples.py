@@ -16,12 +16,13 @@ The facts (dates, venues, speakers, programmes, participant lists, objectives an
 note) are data: ``scripts/data/retreats.toml``, one table per city and per file. Every
 field carries a comment naming the seed article (or REFERENCE.md section) it comes from,
 or ``ILLUSTRATIVE`` where the articles give nothing (most clock times, rooms,
-capacities, attendance); this script derives the rest. Who takes part is an `Eligibility` written from the article's
-participant list and evaluated on the sample roster of the same city
-(`birokrasi_retreat.eligibility.eligible_nips` on the first day); exactly the eligible
-officials are enrolled. Participants are the synthetic officials of the sample rosters;
-the only real people are the speakers named in the articles, with their public roles
-(UU 27/2022, REFERENCE.md §12): no real person has a NIP here.
+capacities, attendance); this script derives the rest. Who takes part is an
+`Eligibility` written from the article's participant list and evaluated on the sample
+roster of the same city (`birokrasi_retreat.eligibility.eligible_nips` on the first
+day); exactly the eligible officials are enrolled. Participants are the synthetic
+officials of the sample rosters; the only real people are the speakers named in the
+articles, with their public roles (UU 27/2022, REFERENCE.md §12): no real person has a
+NIP here.
 
 Every retreat is checked with `birokrasi_retreat.validation.check` against its roster:
 an error finding stops the script, and the warnings and infos left are listed in the
