@@ -24,6 +24,10 @@ say about the sample retreats:
 * **Unit indicators**: a handful of unit measures before and after the retreat (service
   times, IKM scores, complaint backlogs), some improved, some worsened, some unchanged.
 
+What each sample holds (seeds, due dates, visit schedule, indicators, visitors, sources)
+is data: ``scripts/data/followups.toml``; the commitment templates, outcomes and visit
+notes below are the generator's vocabulary.
+
 Every number, description and date is INVENTED and ILLUSTRATIVE: it describes no real
 commitment, visit or indicator of the three city governments. The owners and visitors
 are the synthetic officials of the sample rosters.
@@ -51,16 +55,14 @@ Usage (from the project root)::
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import random
 import sys
-import textwrap
 
 from collections import Counter
-from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
+import _samples_common as common
 import attrs
 import pendulum
 
@@ -86,21 +88,22 @@ from birokrasi_retreat.values import BerAkhlak
 
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
     from birokrasi_retreat.retreat import Retreat
     from birokrasi_retreat.roster import Roster
 
 
-ROOT: Final = Path(__file__).resolve().parent.parent
-OUT: Final = ROOT / "src" / "birokrasi_retreat" / "samples" / "data" / "followups"
-RETRIEVED: Final = "2026-12-03"
+OUT: Final = common.SAMPLES / "followups"
+
+# What each sample holds (seeds, due dates, visits, indicators), its sources and
+# disclaimer: scripts/data/followups.toml.
+FACTS: Final = common.facts("followups")
+
+RETRIEVED: Final[str] = FACTS["retrieved"]
 
 # The visitors: the Sekda and the three asisten of the Setda, by their post titles.
-VISITOR_TITLES: Final = (
-    "Sekretaris Daerah",
-    "Asisten Pemerintahan dan Kesejahteraan Rakyat",
-    "Asisten Perekonomian dan Pembangunan",
-    "Asisten Administrasi Umum",
-)
+VISITOR_TITLES: Final[tuple[str, ...]] = tuple(FACTS["visitor_titles"])
 
 # Commitment templates by kind of unit: (description, values, indicator, baseline,
 # target). Invented, plausible texts in the spirit of the seed articles (discipline,
@@ -258,133 +261,38 @@ class Spec:
     every: int = 2
 
 
-MALANG_INDICATORS: Final = (
-    IndicatorSpec(
-        "disdukcapil", "Waktu penerbitan KTP-el", Direction.LOWER, 4.0, 2.5, "hari kerja"
-    ),
-    IndicatorSpec(
-        "dpmptsp", "Nilai IKM layanan perizinan", Direction.HIGHER, 81.2, 84.75, "nilai 25-100"
-    ),
-    IndicatorSpec("dinkes", "Nilai IKM puskesmas", Direction.HIGHER, 79.4, 82.1, "nilai 25-100"),
-    IndicatorSpec(
-        "dishub",
-        "Aduan SP4N-LAPOR! belum ditindaklanjuti",
-        Direction.LOWER,
-        14.0,
-        17.0,
-        "aduan pada akhir triwulan",
-    ),
-    IndicatorSpec(
-        "bapenda",
-        "Wajib pajak PBB-P2 membayar tepat waktu",
-        Direction.HIGHER,
-        68.0,
-        72.5,
-        "% wajib pajak",
-    ),
-    IndicatorSpec("dlh", "Waktu respons aduan sampah", Direction.LOWER, 3.0, 2.0, "hari"),
-    IndicatorSpec("bkpsdm", "Kehadiran apel pagi ASN", Direction.HIGHER, 87.5, 94.2, "% pegawai"),
-    IndicatorSpec(
-        "inspektorat",
-        "Rekomendasi audit ditindaklanjuti",
-        Direction.HIGHER,
-        72.0,
-        72.0,
-        "% rekomendasi",
-    ),
-    IndicatorSpec(
-        "kec-klojen", "Waktu layanan surat keterangan", Direction.LOWER, 16.0, 7.5, "jam kerja"
-    ),
-    IndicatorSpec(
-        "kec-sukun", "Waktu layanan surat keterangan", Direction.LOWER, 18.0, 18.0, "jam kerja"
-    ),
-    IndicatorSpec(
-        "kec-blimbing", "Waktu layanan surat keterangan", Direction.LOWER, 14.0, 9.0, "jam kerja"
-    ),
-    IndicatorSpec(
-        "diskominfo",
-        "Permohonan informasi publik dijawab tepat waktu",
-        Direction.HIGHER,
-        76.0,
-        71.0,
-        "% permohonan",
-    ),
-)
-
-KENDARI_INDICATORS: Final = (
-    IndicatorSpec(
-        "disdukcapil", "Waktu penerbitan akta kelahiran", Direction.LOWER, 5.0, 3.0, "hari kerja"
-    ),
-    IndicatorSpec(
-        "dpmptsp", "Nilai IKM layanan perizinan", Direction.HIGHER, 80.3, 83.1, "nilai 25-100"
-    ),
-    IndicatorSpec(
-        "dlh", "Titik timbunan sampah liar", Direction.LOWER, 37.0, 41.0, "titik terpantau"
-    ),
-    IndicatorSpec("bkpsdm", "Kehadiran apel pagi ASN", Direction.HIGHER, 85.0, 91.5, "% pegawai"),
-    IndicatorSpec(
-        "kec-mandonga",
-        "Waktu layanan surat keterangan",
-        Direction.LOWER,
-        12.0,
-        12.0,
-        "jam kerja",
-    ),
-)
-
-SPECS: Final = (
-    Spec(
-        sample="malang",
-        seed=2025_05_17,
-        units="all",
-        with_kecamatan=True,
-        due_past=(
-            pendulum.Date(2025, 7, 31),
-            pendulum.Date(2025, 8, 29),
-            pendulum.Date(2025, 9, 30),
-            pendulum.Date(2025, 10, 31),
+def spec_of(sample: str, data: Mapping[str, Any]) -> Spec:
+    """One sample of followups.toml."""
+    until = data.get("visits_until")
+    outcomes = data.get("outcomes")
+    return Spec(
+        sample=sample,
+        seed=data["seed"],
+        units=data["units"],
+        with_kecamatan=data["with_kecamatan"],
+        due_past=tuple(common.date(day) for day in data["due_past"]),
+        due_future=tuple(common.date(day) for day in data["due_future"]),
+        visits_start=common.date(data["visits_start"]),
+        unvisited=data["unvisited"],
+        late_visits=data["late_visits"],
+        visits_until=None if until is None else common.date(until),
+        indicators=tuple(
+            IndicatorSpec(
+                unit=row["unit"],
+                name=row["name"],
+                direction=Direction(row["direction"]),
+                before=row["before"],
+                after=row["after"],
+                measure=row["measure"],
+            )
+            for row in data["indicators"]
         ),
-        due_future=(pendulum.Date(2025, 12, 19), pendulum.Date(2025, 12, 31)),
-        visits_start=pendulum.Date(2025, 6, 2),
-        unvisited=9,
-        late_visits=4,
-        visits_until=None,
-        indicators=MALANG_INDICATORS,
-    ),
-    Spec(
-        sample="kendari",
-        seed=2025_08_03,
-        units="heads",
-        with_kecamatan=False,
-        due_past=(pendulum.Date(2025, 9, 30), pendulum.Date(2025, 10, 31)),
-        due_future=(pendulum.Date(2025, 12, 19), pendulum.Date(2026, 1, 30)),
-        visits_start=pendulum.Date(2025, 8, 18),
-        unvisited=4,
-        late_visits=2,
-        visits_until=None,
-        indicators=KENDARI_INDICATORS,
-    ),
-    Spec(
-        sample="bandung",
-        seed=2025_11_05,
-        units="heads",
-        with_kecamatan=True,
-        due_past=(pendulum.Date(2025, 11, 28),),
-        due_future=(
-            pendulum.Date(2025, 12, 31),
-            pendulum.Date(2026, 1, 30),
-            pendulum.Date(2026, 2, 27),
-            pendulum.Date(2026, 3, 31),
-        ),
-        visits_start=pendulum.Date(2025, 11, 10),
-        unvisited=0,
-        late_visits=0,
-        visits_until=pendulum.Date(2025, 11, 21),
-        indicators=(),
-        outcomes=(("on_time", 6), ("overdue", 3), ("not_due", 91)),
-        every=1,
-    ),
-)
+        outcomes=None if outcomes is None else tuple((name, n) for name, n in outcomes),
+        every=data.get("every", 2),
+    )
+
+
+SPECS: Final = tuple(spec_of(sample, data) for sample, data in FACTS["followup"].items())
 
 
 # ----------------------------------------------------------------------------- people
@@ -608,7 +516,7 @@ def make_indicators(spec: Spec, retreat: Retreat, roster: Roster) -> list[UnitIn
     """The spec's indicators, measured at the end of the month before and in October."""
     units = {unit.id for unit in roster.units()}
     before_on = retreat.days[0].subtract(months=1).end_of("month")
-    after_on = pendulum.Date(2025, 10, 31)
+    after_on = common.date(FACTS["indicators_after_on"])
     made = []
     for number, item in enumerate(spec.indicators, start=1):
         if item.unit not in units:
@@ -625,7 +533,7 @@ def make_indicators(spec: Spec, retreat: Retreat, roster: Roster) -> list[UnitIn
                 measure=item.measure,
                 before_on=before_on,
                 after_on=after_on,
-                source="Sintetis (ilustratif), bukan data resmi / synthetic, not official data",
+                source=FACTS["indicator_source"],
             )
         )
     return made
@@ -664,7 +572,7 @@ def build(spec: Spec) -> tuple[str, str]:
     ahead = sum(c.status_on(as_of) is CommitmentStatus.DONE and c.due > as_of for c in commitments)
     header = [
         f"Sample follow-up of retreat {retreat.id} ({retreat.title}) for birokrasi-retreat.",
-        "Generated by scripts/make_followup_samples.py; do not edit by hand.",
+        common.generated_line("make_followup_samples.py"),
         "",
         (
             "SYNTHETIC and ILLUSTRATIVE: every commitment, visit, judgement and indicator is"
@@ -685,29 +593,14 @@ def build(spec: Spec) -> tuple[str, str]:
         ),
         f"validation.check(follow_up, on=..., options={{'roster': roster}}): no error; {findings}.",
         "",
-        f"Retrieved: {RETRIEVED}. Licence: MIT (birokrasi-retreat).",
+        common.licence_line(RETRIEVED),
     ]
-    lines = []
-    for paragraph in header:
-        if not paragraph:
-            lines.append("#")
-            continue
-        lines.extend("# " + line for line in textwrap.wrap(paragraph, 86))
+    lines = common.comment(header, width=86)
     file = _FollowUpFile(
         meta=_RetreatMeta(
-            title=f"Tindak lanjut {retreat.title} (sintetis)",
-            sources=(
-                "Post-retreat monitoring promised in the seed articles (shared/seeds/001, 003)",
-                "Aksi perubahan judged kurang / sesuai / melampaui, REFERENCE.md §8.4",
-                "Kirkpatrick level 3 (3-6 months after) and level 4 (unit KPIs), REFERENCE.md §9",
-            ),
-            disclaimer=(
-                "Data tindak lanjut sintetis dan ilustratif, dibangkitkan dengan benih tetap"
-                " oleh scripts/make_followup_samples.py; tidak menggambarkan rencana aksi,"
-                " kunjungan, atau indikator nyata. / Synthetic, illustrative follow-up data,"
-                " generated with a fixed seed by scripts/make_followup_samples.py; it"
-                " describes no real commitment, visit or indicator."
-            ),
+            title=FACTS["title"].format(retreat=retreat.title),
+            sources=tuple(FACTS["sources"]),
+            disclaimer=FACTS["disclaimer"],
         ),
         retreat=retreat.id,
         commitments=tuple(commitments),
@@ -718,26 +611,17 @@ def build(spec: Spec) -> tuple[str, str]:
     return f"{retreat.id}.toml", "\n".join(lines) + "\n\n" + body
 
 
+def files() -> Iterator[tuple[str, str]]:
+    """The name and text of each sample follow-up, in SPECS order."""
+    for spec in SPECS:
+        yield build(spec)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the files, or with --check say which are stale (exit 1)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if a file is stale")
-    args = parser.parse_args(argv)
-    stale = []
-    OUT.mkdir(parents=True, exist_ok=True)
-    for spec in SPECS:
-        name, text = build(spec)
-        path = OUT / name
-        if args.check:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                stale.append(name)
-            continue
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)}")
-    if stale:
-        print("stale: " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    return common.main(
+        argv, doc=__doc__, script="make_followup_samples.py", target=OUT, files=files
+    )
 
 
 if __name__ == "__main__":

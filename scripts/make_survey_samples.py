@@ -24,6 +24,9 @@ is left blank for a session without a speaker. Raters are pseudonyms
 ``R-<retreat id>-<nnn>`` (numbered in a seeded shuffle of the participants); a
 self-assessment's subject is the participant's (synthetic) NIP.
 
+What each sample holds and the parameters of its story (seed, title, header, the mean
+ratings of each session and speaker) are data: ``scripts/data/surveys.toml``.
+
 The story the numbers tell (seeded `random.Random`, one seed per retreat): ratings are
 correlated within a person (a latent level and a leniency per participant, a mood per
 response), so Cronbach's alpha is realistic; BerAKHLAK post > pre on average (a moderate
@@ -56,20 +59,16 @@ Usage (from the project root)::
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import datetime as dt
 import random
 import statistics
-import sys
-import textwrap
 
 from collections import Counter
-from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
+import _samples_common as common
 import pendulum
-import tomli_w
 
 from birokrasi_retreat import rubrics, serialization
 from birokrasi_retreat.retreat import EnrollmentStatus
@@ -81,42 +80,24 @@ from birokrasi_retreat.validation import check
 
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
     from birokrasi_retreat.retreat import Retreat, Session
     from birokrasi_retreat.roster import Roster
     from birokrasi_retreat.rubric import Rubric
 
 
-TARGET: Final = (
-    Path(__file__).resolve().parent.parent / "src/birokrasi_retreat/samples/data/surveys"
-)
+TARGET: Final = common.SAMPLES / "surveys"
+
+# The plans of the samples, their sources and disclaimer: scripts/data/surveys.toml.
+FACTS: Final = common.facts("surveys")
 
 # The retrieval date recorded in every data file of the project (COMMON brief).
-RETRIEVED: Final = "2026-11-23"
+RETRIEVED: Final[str] = FACTS["retrieved"]
 
-DISCLAIMER: Final = (
-    "Jawaban survei sintetis, dibangkitkan dengan benih tetap (seeded) oleh "
-    "scripts/make_survey_samples.py; penilai memakai pseudonim dan peserta adalah pejabat "
-    "sintetis roster sampel; nilai untuk narasumber (pejabat publik nyata) rekaan dan tidak "
-    "mencerminkan penilaian nyata. / Synthetic survey responses, generated with a fixed "
-    "seed by scripts/make_survey_samples.py; raters are pseudonyms and participants are "
-    "the synthetic officials of the sample roster; the ratings of the speakers (real "
-    "public office holders) are invented and reflect no real evaluation."
-)
+DISCLAIMER: Final[str] = FACTS["disclaimer"]
 
-SOURCES: Final = (
-    (
-        "Kirkpatrick's four levels: reaction, learning (pre/post), behaviour (follow-up), "
-        "REFERENCE.md §9"
-    ),
-    "BerAKHLAK core values, SE MenPAN-RB 20/2021, REFERENCE.md §6 (rubric 'berakhlak')",
-    (
-        "Reaction survey on the IKM 1-4 scale by analogy, PermenPAN-RB 14/2017, "
-        "REFERENCE.md §7 (rubric 'reaction')"
-    ),
-    "Speaker evaluation, REFERENCE.md §9 (rubric 'speaker')",
-)
+SOURCES: Final[tuple[str, ...]] = tuple(FACTS["sources"])
 
 # Synthetic remarks (saran), in Indonesian as a participant would write them.
 RETREAT_REMARKS: Final = (
@@ -201,87 +182,25 @@ class Plan:
     retreat_quality: float  # end-of-retreat reaction (1-4)
 
 
-PLANS: Final = (
-    Plan(
-        sample="malang",
-        seed=20250515,
-        title="Survei evaluasi Retret ASN Pemerintah Kota Malang 2025 (sintetis)",
-        header=[
-            "BerAKHLAK self-assessment before (14-15 May 2025), after (17-18 May) and in a",
-            "follow-up survey from 15 September 2025 (about four months later); reactions",
-            "to every session and speaker evaluations, filled in after the closing; the",
-            "end-of-retreat survey. The weak session is the 05.30 morning sport of day 2",
-            "(fisik-2).",
-        ],
-        self_assessment=True,
-        follow_up=pendulum.Date(2025, 9, 15),
-        session_reactions=True,
-        quality={
-            "apel-buka": 3.25,
-            "fisik-1": 3.05,
-            "kuliah-bkn": 3.45,
-            "kuliah-mendagri": 3.35,
-            "teamwork-1": 3.4,
-            "refleksi-1": 3.2,
-            "fisik-2": 2.6,
-            "kuliah-provinsi": 3.2,
-            "diskusi": 3.35,
-            "teamwork-2": 3.5,
-            "refleksi-2": 3.15,
-            "fisik-3": 3.1,
-            "komitmen": 3.4,
-            "penutupan": 3.5,
-        },
-        weak="fisik-2",
-        speaker_quality={
-            "kepala-bkn": 4.25,
-            "mendagri": 4.1,
-            "narasumber-provinsi": 3.9,
-            "walikota-malang": 4.2,
-        },
-        retreat_quality=3.35,
-    ),
-    Plan(
-        sample="kendari",
-        seed=20250801,
-        title="Survei evaluasi Retret ASN Pemerintah Kota Kendari 2025 (sintetis)",
-        header=[
-            "The end-of-retreat survey and the speaker evaluations only (a smaller set:",
-            "no self-assessment, no per-session reactions).",
-        ],
-        self_assessment=False,
-        follow_up=None,
-        session_reactions=False,
-        quality={},
-        weak=None,
-        speaker_quality={
-            "walikota-kendari": 4.15,
-            "wagub-sultra": 4.1,
-            "kepala-bpsdm-kemendagri": 4.25,
-        },
-        retreat_quality=3.4,
-    ),
-    Plan(
-        sample="bandung",
-        seed=20251104,
-        title="Survei evaluasi Retret Pemerintah Kota Bandung 2025 (sintetis)",
-        header=[
-            "The end-of-retreat survey and the speaker evaluations only (a smaller set:",
-            "no self-assessment, no per-session reactions).",
-        ],
-        self_assessment=False,
-        follow_up=None,
-        session_reactions=False,
-        quality={},
-        weak=None,
-        speaker_quality={
-            "walikota-bandung": 4.1,
-            "sekda-bandung": 4.05,
-            "narasumber-etika": 4.2,
-        },
-        retreat_quality=3.3,
-    ),
-)
+def plan_of(sample: str, data: Mapping[str, Any]) -> Plan:
+    """One sample of surveys.toml."""
+    follow_up = data.get("follow_up")
+    return Plan(
+        sample=sample,
+        seed=data["seed"],
+        title=data["title"],
+        header=data["header"],
+        self_assessment=data["self_assessment"],
+        follow_up=None if follow_up is None else common.date(follow_up),
+        session_reactions=data["session_reactions"],
+        quality=data.get("quality", {}),
+        weak=data.get("weak"),
+        speaker_quality=data["speaker_quality"],
+        retreat_quality=data["retreat_quality"],
+    )
+
+
+PLANS: Final = tuple(plan_of(sample, data) for sample, data in FACTS["survey"].items())
 
 
 @dataclasses.dataclass(frozen=True)
@@ -630,15 +549,8 @@ def findings_summary(survey: Survey, plan: Plan, roster: Roster) -> list[str]:
     lines: list[str] = []
     for label, options in (("", {}), (", options={'roster': roster}", {"roster": roster})):
         report = check(survey, options=options)
-        if report.errors:
-            codes = sorted({finding.code for finding in report.errors})
-            msg = f"{plan.sample}: error findings {codes}:\n{report.to_text(lang='en')}"
-            raise SystemExit(msg)
-        counts = Counter((finding.code, finding.severity) for finding in report.findings)
-        found = ", ".join(
-            f"{code} ({severity.name.lower()}) x{count}"
-            for (code, severity), count in sorted(counts.items(), key=lambda item: item[0][0])
-        )
+        common.stop_on_errors(report, plan.sample)
+        found = ", ".join(common.finding_counts(report))
         lines.append(f"validation.check(survey{label}): no error; {found or 'no finding'}.")
     return lines
 
@@ -690,27 +602,11 @@ def story(responses: Sequence[Response]) -> list[str]:
 # --- writing ---------------------------------------------------------------------------
 
 
-def toml_value(value: object) -> str:
-    """One TOML value, inline (strings and date-times written by tomli-w)."""
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(toml_value(v) for v in value) + "]"
-    return tomli_w.dumps({"v": value}).removeprefix("v = ").rstrip("\n")
-
-
 def literal(value: str) -> str:
     """A TOML literal string ('...'), which tomllib reads faster than a basic one."""
     if "'" in value or not value.isprintable():
-        return toml_value(value)
+        return common.toml_value(value)
     return f"'{value}'"
-
-
-def comment(lines: Iterable[str]) -> list[str]:
-    """Comment lines, each wrapped at 90 columns (an empty line stays a bare ``#``)."""
-    out: list[str] = []
-    for line in lines:
-        parts = textwrap.wrap(line, width=88) or [""]
-        out.extend(f"# {part}".rstrip() for part in parts)
-    return out
 
 
 def row_line(response: Response, columns: Sequence[str]) -> str:
@@ -725,7 +621,7 @@ def row_line(response: Response, columns: Sequence[str]) -> str:
     )
     fields.append(f"ratings = {literal(marks)}")
     if response.comment is not None:
-        fields.append(f"comment = {toml_value(response.comment)}")
+        fields.append(f"comment = {common.toml_value(response.comment)}")
     return "    { " + ", ".join(fields) + " },"
 
 
@@ -748,7 +644,7 @@ def render(retreat: Retreat, roster: Roster, plan: Plan) -> tuple[str, tuple[Res
             f"Sample survey responses of retreat {retreat.id} ({retreat.title}, Pemerintah"
             f" {retreat.host.name}) for birokrasi-retreat."
         ),
-        "Generated by scripts/make_survey_samples.py; do not edit by hand.",
+        common.generated_line("make_survey_samples.py"),
         "",
         (
             "SYNTHETIC: every response is invented (seeded random.Random), about the sample"
@@ -761,14 +657,14 @@ def render(retreat: Retreat, roster: Roster, plan: Plan) -> tuple[str, tuple[Res
         "",
         f"Participants who attended: {attended}. Responses: {len(responses)}:",
     ]
-    lines = [*comment(header)]
+    lines = [*common.comment(header)]
     lines.extend(
         f"#   {rubric} / {kind} / {phase}: {count}"
         for (rubric, kind, phase), count in sorted(counts.items())
     )
-    lines.extend(comment(["", *story(responses), *findings_summary(survey, plan, roster)]))
+    lines.extend(common.comment(["", *story(responses), *findings_summary(survey, plan, roster)]))
     lines.extend(
-        comment(
+        common.comment(
             [
                 "",
                 (
@@ -780,7 +676,7 @@ def render(retreat: Retreat, roster: Roster, plan: Plan) -> tuple[str, tuple[Res
                     " optional comment."
                 ),
                 "",
-                f"Retrieved: {RETRIEVED}. Licence: MIT (birokrasi-retreat).",
+                common.licence_line(RETRIEVED),
             ]
         )
     )
@@ -788,17 +684,19 @@ def render(retreat: Retreat, roster: Roster, plan: Plan) -> tuple[str, tuple[Res
         [
             "",
             "[meta]",
-            f"title = {toml_value(plan.title)}",
+            f"title = {common.toml_value(plan.title)}",
             "sources = [",
-            *(f"    {toml_value(source)}," for source in SOURCES),
+            *(f"    {common.toml_value(source)}," for source in SOURCES),
             "]",
-            f"disclaimer = {toml_value(DISCLAIMER)}",
+            f"disclaimer = {common.toml_value(DISCLAIMER)}",
             "",
             "[criteria]",
         ]
     )
     columns = {r: tuple(c.id for c in rubrics.load(r).criteria) for r in used}
-    lines.extend(f"{rubric_id} = {toml_value(list(columns[rubric_id]))}" for rubric_id in used)
+    lines.extend(
+        f"{rubric_id} = {common.toml_value(list(columns[rubric_id]))}" for rubric_id in used
+    )
     blocks: dict[tuple[str, SubjectKind, str], list[Response]] = {}
     for response in responses:
         key = (response.rubric, response.subject_kind, response.subject)
@@ -808,8 +706,8 @@ def render(retreat: Retreat, roster: Roster, plan: Plan) -> tuple[str, tuple[Res
             [
                 "",
                 "[[subjects]]",
-                f"rubric = {toml_value(rubric_id)}",
-                f"subject_kind = {toml_value(kind.value)}",
+                f"rubric = {common.toml_value(rubric_id)}",
+                f"subject_kind = {common.toml_value(kind.value)}",
                 f"subject = {literal(subject)}",
                 "responses = [",
                 *(row_line(row, columns[rubric_id]) for row in block),
@@ -825,31 +723,19 @@ def render(retreat: Retreat, roster: Roster, plan: Plan) -> tuple[str, tuple[Res
     return text, expected
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Write the sample surveys, or with ``--check`` report whether they are up to date."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare instead of writing")
-    args = parser.parse_args(argv)
-    stale = []
+def files() -> Iterator[tuple[str, str]]:
+    """The name and text of each sample survey, in PLANS order."""
     for plan in PLANS:
         retreat, roster = base(plan.sample)
         text, _ = render(retreat, roster, plan)
-        target = TARGET / f"{retreat.id}.toml"
-        if args.check:
-            current = target.read_text(encoding="utf-8") if target.exists() else ""
-            if current != text:
-                stale.append(target)
-            continue
-        TARGET.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        print(f"wrote {target} ({len(text.encode()) // 1024} KiB)")
-    if stale:
-        for target in stale:
-            print(f"{target} is out of date; run scripts/make_survey_samples.py", file=sys.stderr)
-        return 1
-    if args.check:
-        print(f"{TARGET} is up to date")
-    return 0
+        yield f"{retreat.id}.toml", text
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the sample surveys, or with ``--check`` report whether they are up to date."""
+    return common.main(
+        argv, doc=__doc__, script="make_survey_samples.py", target=TARGET, files=files
+    )
 
 
 if __name__ == "__main__":
