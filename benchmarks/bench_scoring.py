@@ -9,7 +9,8 @@ formula on the same data in the same run (the *floor*):
    ratio to the floor is shown for scale: it is mostly the cost of reading 7,000,000
    ratings out of Python objects, which the floor does not pay; the least pure-Python
    work that touches every rating (``itemgetter`` over every ratings mapping) is timed
-   too, as the Python floor.
+   too, as the Python floor, and so is ``score_many`` with its byte table turned off
+   (every rating read as float64, the *plain path*), to show what the byte table saves.
 2. **Columnar input**: ``score_array(rubric, ratings)`` over the same ratings as a 2-D
    array, against the floor on that array. Target: within 2x. Measured twice: every
    criterion answered (int64), and float64 with 2% of the optional answers NaN.
@@ -56,7 +57,7 @@ import attrs
 import numpy as np
 
 from birokrasi_retreat.rubric import Band, Criterion, Phase, Response, Rubric, Scale, SubjectKind
-from birokrasi_retreat.scoring import cronbach_alpha, score_array, score_many
+from birokrasi_retreat.scoring import _bulk, cronbach_alpha, score_array, score_many
 from birokrasi_retreat.values import BerAkhlak
 
 
@@ -76,6 +77,7 @@ __all__ = [
     "make_rubric",
     "make_ratings",
     "measure",
+    "plain_path",
     "render",
     "with_missing",
 ]
@@ -189,6 +191,16 @@ def python_floor(rubric: Rubric, responses: Sequence[Response]) -> list[tuple[fl
     return list(map(getter, map(operator.attrgetter("ratings"), responses)))
 
 
+def plain_path(rubric: Rubric, responses: Sequence[Response]) -> object:
+    """``score_many`` with the byte table off: every rating read as float64 (NaN-aware)."""
+    read_bytes = _bulk._read_bytes  # noqa: SLF001 (a comparison of internal paths)
+    _bulk._read_bytes = lambda _plan, _maps: None  # type: ignore[assignment]  # noqa: SLF001
+    try:
+        return score_many(rubric, responses)
+    finally:
+        _bulk._read_bytes = read_bytes  # noqa: SLF001
+
+
 def agreement(n: int = 2_000, *, seed: int = SEED) -> dict[str, float]:
     """Check that ours and the floors compute the same thing; return the differences.
 
@@ -278,8 +290,9 @@ def measure(n: int, repeat: int, *, gc_enabled: bool = False, clock: str = "wall
     def timed(*jobs: Callable[[], object]) -> list[float]:
         return _best_of(jobs, repeat, gc_enabled=gc_enabled, clock=clock)
 
-    objects, python, floor = timed(
+    objects, plain, python, floor = timed(
         lambda: score_many(rubric, responses),
+        lambda: plain_path(rubric, responses),
         lambda: python_floor(rubric, responses),
         lambda: floor_values(rubric, as_floats),
     )
@@ -290,6 +303,12 @@ def measure(n: int, repeat: int, *, gc_enabled: bool = False, clock: str = "wall
     return [
         Figure(
             name="1. Response objects -> score_many", ours=objects, floor=floor, target="seconds"
+        ),
+        Figure(
+            name="1. (plain path: score_many without the byte table)",
+            ours=plain,
+            floor=floor,
+            target="-",
         ),
         Figure(
             name="1. (Python floor: itemgetter over the ratings)",

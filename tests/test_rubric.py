@@ -28,7 +28,6 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from birokrasi_retreat import messages, serialization
-from birokrasi_retreat import rubric as rubric_module
 from birokrasi_retreat import strategies as brst
 from birokrasi_retreat.errors import BirokrasiRetreatError, ValidationErrorGroup
 from birokrasi_retreat.rubric import (
@@ -724,50 +723,17 @@ class TestResponse:
         assert {"u1": 2} == dict(attrs.evolve(_response(), ratings={"u1": 2.0}).ratings)
 
 
-class TestResponseBulkForm:
-    """The layout and packed ratings a response computes once for `score_many`."""
+class TestResponseState:
+    """What a response stores: its fields only (`score_many` caches per rubric instead)."""
 
-    def test_layout_is_shared(self) -> None:
-        """Rubric id and criterion ids in the ratings' order: one tuple for all alike."""
-        first, second = _response(), _response(rater="r-018", ratings={"u1": 1, "u2": 5})
-        assert ("survei", "u1", "u2") == first._layout
-        assert first._layout is second._layout
-        other = _response(ratings={"u2": 3, "u1": 4})
-        assert ("survei", "u2", "u1") == other._layout
-
-    def test_ratings_packed_as_bytes(self) -> None:
-        """Ints in 0..255 are packed in the ratings' order; anything else packs to None."""
-        assert b"\x04\x03" == _response()._packed
-        assert b"\x00\xff" == _response(ratings={"a": 0, "b": 255.0})._packed
-        assert b"" == _response(ratings={})._packed
-        for ratings in ({"a": 2.5}, {"a": 256}, {"a": -1}, {"a": 4, "b": 2**70}):
-            assert _response(ratings=ratings)._packed is None
-
-    def test_long_layouts_are_not_shared(self) -> None:
-        """A layout of more than 64 ids stays out of the cache, equal all the same."""
-        ratings = {f"c{index}": 1 for index in range(rubric_module._MAX_LAYOUT_IDS)}
-        first, second = _response(ratings=ratings), _response(ratings=ratings)
-        assert first._layout == second._layout
-        assert first._layout is not second._layout
-        assert first._layout not in rubric_module._LAYOUTS
-
-    def test_the_cache_is_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Once the cache is full, new layouts are kept unshared, equal all the same."""
-        shared = _response()._layout
-        monkeypatch.setattr(rubric_module, "_MAX_LAYOUTS", len(rubric_module._LAYOUTS))
-        first, second = _response(ratings={"full_1": 1}), _response(ratings={"full_1": 2})
-        assert ("survei", "full_1") == first._layout == second._layout
-        assert first._layout is not second._layout
-        assert shared is _response()._layout  # shared before, still shared
-
-    def test_not_part_of_the_value(self) -> None:
-        """Equality, hash, repr and serialization ignore the layout and the packed form."""
+    def test_only_its_fields(self) -> None:
+        """A response holds its fields and nothing else: the bulk path keeps its own cache."""
         response, reordered = _response(), _response(ratings={"u2": 3, "u1": 4})
-        assert response._packed != reordered._packed
         assert response == reordered
         assert hash(response) == hash(reordered)
-        assert "layout" not in repr(response)
-        assert "packed" not in repr(response)
+        assert not hasattr(response, "_layout")
+        assert not hasattr(response, "_packed")
+        assert not hasattr(Response, "__attrs_post_init__")
         data = serialization.to_dict(response)
         assert {
             "rubric",
@@ -780,22 +746,6 @@ class TestResponseBulkForm:
             "comment",
         } == set(data)
         assert set(response.__getstate__()) == set(data)
-
-    def test_survives_pickle_and_copies(self) -> None:
-        """Clones compute both again: the layout is the shared one, the bytes equal."""
-        response = _response(subject=NIP)
-        for clone in (
-            pickle.loads(pickle.dumps(response)),
-            copy.deepcopy(response),
-            copy.copy(response),
-        ):
-            assert clone._layout is response._layout
-            assert clone._packed == response._packed
-
-    def test_evolve_computes_them_again(self) -> None:
-        """A changed response has its own layout and packed ratings."""
-        changed = attrs.evolve(_response(), rubric="lain", ratings={"u3": 2})
-        assert (("lain", "u3"), b"\x02") == (changed._layout, changed._packed)
 
 
 class TestSerialization:

@@ -79,7 +79,7 @@ from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, InvalidTyp
 
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Iterable, Sequence
 
     from birokrasi_retreat.messages import Lang
 
@@ -116,13 +116,6 @@ _HIGHEST: Final = 100.0
 _MAX_TRIM: Final = 0.5
 # A Likert scale needs at least two points to discriminate.
 _MIN_LIKERT: Final = 2
-# A response's layout (its rubric id and criterion ids, in order) is one tuple shared by
-# every response laid out alike, so that `score_many` compares layouts by identity. The
-# cache is bounded: a layout of more ids, or past this many layouts, is kept unshared
-# (equal all the same, only slower to compare).
-_LAYOUTS: Final[dict[tuple[str, ...], tuple[str, ...]]] = {}
-_MAX_LAYOUTS: Final = 1024
-_MAX_LAYOUT_IDS: Final = 64
 
 
 def _star(match: re.Match[str]) -> str:
@@ -719,19 +712,6 @@ def _ratings(value: object) -> Mapping[str, float]:
     return MappingProxyType(stored)
 
 
-def _share(layout: tuple[str, ...]) -> tuple[str, ...]:
-    """Keep a new layout for the next responses laid out alike, while the cache has room."""
-    if len(layout) <= _MAX_LAYOUT_IDS and len(_LAYOUTS) < _MAX_LAYOUTS:
-        _LAYOUTS[layout] = layout
-    return layout
-
-
-def _shared_layout(rubric: str, keys: Iterable[str]) -> tuple[str, ...]:
-    """``(rubric, *keys)``: the one tuple every response with this layout shares."""
-    layout = (rubric, *keys)
-    return _LAYOUTS.get(layout) or _share(layout)
-
-
 @attrs.frozen(kw_only=True)
 class Response:
     """Jawaban: one rater's ratings of one subject on a rubric, in one phase.
@@ -781,31 +761,10 @@ class Response:
     comment: str | None = attrs.field(
         default=None, validator=_fields.optional_string, repr=_redacted_repr
     )
-    # For `score_many`, computed from the fields above and never part of the value: the
-    # layout (rubric id and criterion ids, in the ratings' order, a shared tuple), and
-    # the ratings in that order as bytes when each is an int in 0..255 (None otherwise).
-    _layout: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _packed: bytes | None = attrs.field(init=False, eq=False, repr=False, hash=False)
-
-    def __attrs_post_init__(self) -> None:
-        # This runs for every response built: `_shared_layout` is inlined, and the slots
-        # are set through their descriptors (a third of the time of object.__setattr__).
-        ratings = self.ratings
-        layout = (self.rubric, *ratings)
-        _set_layout(self, _LAYOUTS.get(layout) or _share(layout))
-        packed: bytes | None
-        try:
-            packed = bytes(ratings.values())  # type: ignore[arg-type]  # a float: TypeError
-        except (TypeError, ValueError):  # a float, or an int off 0..255
-            packed = None
-        _set_packed(self, packed)
 
     # A mappingproxy cannot be pickled or deep-copied: the state carries a plain dict.
-    # The layout and the packed ratings are left out of it and computed again.
     def __getstate__(self) -> dict[str, object]:
-        state = {
-            field.name: getattr(self, field.name) for field in attrs.fields(Response) if field.init
-        }
+        state = {field.name: getattr(self, field.name) for field in attrs.fields(Response)}
         state["ratings"] = dict(self.ratings)
         return state
 
@@ -813,10 +772,3 @@ class Response:
         for name, value in state.items():
             stored = MappingProxyType(dict(value)) if name == "ratings" else value
             object.__setattr__(self, name, stored)
-        self.__attrs_post_init__()
-
-
-# The setters of the two slots `Response.__attrs_post_init__` fills.
-_slots: Final = Response.__dict__
-_set_layout: Final[Callable[[Response, tuple[str, ...]], None]] = _slots["_layout"].__set__
-_set_packed: Final[Callable[[Response, bytes | None], None]] = _slots["_packed"].__set__

@@ -1,4 +1,4 @@
-"""Tests for birokrasi_retreat._stats: reliability, gains, effect size, ranks, intervals, rounding.
+"""Tests for birokrasi_retreat.scoring._stats: reliability, gains, effect size, ranks, rounding.
 
 Expected values come from published worked examples (Krippendorff 2011), from hand
 computations written out in the comments, or from independent reference implementations
@@ -23,8 +23,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from birokrasi_retreat import _stats
-from birokrasi_retreat._stats import (
+from birokrasi_retreat.errors import ScoringError
+from birokrasi_retreat.messages import catalogue
+from birokrasi_retreat.scoring import _stats
+from birokrasi_retreat.scoring._stats import (
     Gain,
     cohens_dz,
     cronbach_alpha,
@@ -35,8 +37,6 @@ from birokrasi_retreat._stats import (
     rank,
     round_half_up,
 )
-from birokrasi_retreat.errors import ScoringError
-from birokrasi_retreat.messages import catalogue
 
 
 if TYPE_CHECKING:
@@ -826,7 +826,7 @@ class TestKrippendorffAlpha:
 class TestModule:
     def test_numpy_not_imported(self) -> None:
         """Importing the statistics does not import NumPy (it is loaded only for arrays)."""
-        code = "import sys, birokrasi_retreat._stats; print('numpy' in sys.modules)"
+        code = "import sys, birokrasi_retreat.scoring._stats; print('numpy' in sys.modules)"
         result = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )

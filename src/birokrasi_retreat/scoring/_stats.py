@@ -39,7 +39,7 @@ References:
       (https://www.itl.nist.gov/div898/handbook/eda/section3/eda3672.htm).
 
 Examples:
-    >>> from birokrasi_retreat._stats import cronbach_alpha, rank, round_half_up
+    >>> from birokrasi_retreat.scoring._stats import cronbach_alpha, rank, round_half_up
     >>> round(cronbach_alpha([[1, 2, 2], [2, 3, 3], [3, 3, 4], [4, 5, 5]]), 4)
     0.9825
     >>> rank([88.5, 92.0, 88.5, 70.0])
@@ -110,7 +110,7 @@ _MISSING: Final = ("listwise", "pairwise")
 # decimals. df 1-30, 40 and 60: NIST/SEMATECH e-Handbook of Statistical Methods,
 # §1.3.6.7.2, column 0.975. df 120 (1.980) and infinity (1.960, the normal limit): the
 # standard printed t table (Fisher and Yates layout); the infinity row is kept for
-# reference, as no finite df reaches it. tests/test_stats.py re-derives every value from
+# reference, as no finite df reaches it. tests/scoring/test_stats.py re-derives every value from
 # the t distribution. A df between two rows uses the next LOWER row: its critical value
 # is larger, so the interval is a little wider (conservative), never narrower.
 _T_975_DF: Final = (*range(1, 31), 40, 60, 120, math.inf)
