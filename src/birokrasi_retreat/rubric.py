@@ -66,7 +66,6 @@ import bisect
 import enum
 import math
 import numbers
-import re
 
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -75,7 +74,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, InvalidType, ValidationError
 
 
@@ -102,12 +101,6 @@ __all__ = [
 _Valued = TypeVar("_Valued", "ScaleLabel", "Level")
 _Enum = TypeVar("_Enum", bound=enum.Enum)
 
-# A NIP or NI PPPK (18 digits, REFERENCE.md 4.1) or a NIK (16 digits, 4.3), possibly
-# written with single spaces, dots or hyphens between the groups ("19860926 201505 1 001").
-_PERSONAL_NUMBER: Final = re.compile(r"[0-9](?:[ .\-]?[0-9]){15}")
-_PERSONAL_NUMBERS: Final = re.compile(r"[0-9](?:[ .\-]?[0-9]){15,}")
-# The digits a masked number keeps at its end (as `birokrasi_retreat.ids.nip.mask` does).
-_KEPT_DIGITS: Final = 3
 # Bands live on the 0-100 value (REFERENCE.md 7: the converted IKM runs 25-100).
 _LOWEST: Final = 0.0
 _HIGHEST: Final = 100.0
@@ -122,29 +115,6 @@ _MIN_LIKERT: Final = 2
 _LAYOUTS: Final[dict[tuple[str, ...], tuple[str, ...]]] = {}
 _MAX_LAYOUTS: Final = 1024
 _MAX_LAYOUT_IDS: Final = 64
-
-
-def _star(match: re.Match[str]) -> str:
-    run = match.group()
-    total = sum(ch.isdigit() for ch in run)
-    seen = 0
-    out: list[str] = []
-    for ch in run:
-        if ch.isdigit():
-            seen += 1
-            out.append(ch if seen > total - _KEPT_DIGITS else "*")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _redact(text: str) -> str:
-    """Star every run of 16 or more digits but for its last 3 (it may be a NIP or NIK)."""
-    return _PERSONAL_NUMBERS.sub(_star, text)
-
-
-def _redacted_repr(value: str | None) -> str:
-    return "None" if value is None else repr(_redact(value))
 
 
 def _type_name(value: object) -> str:
@@ -203,7 +173,7 @@ def _finite(value: object, field: str) -> float:
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
-        raise InvalidFormat("data.not_finite", path=field, value=_redact(repr(value)))
+        raise InvalidFormat("data.not_finite", path=field, value=_privacy.redact(repr(value)))
     return number
 
 
@@ -238,7 +208,7 @@ def _choice(cls: type[_Enum], field: str, value: object) -> _Enum:
         raise InvalidFormat(
             "data.choice",
             path=field,
-            value=_redact(repr(value)),
+            value=_privacy.redact(repr(value)),
             choices=", ".join(str(member.value) for member in cls),
         ) from None
 
@@ -752,7 +722,7 @@ def _phase(value: object) -> Phase:
 
 def _pseudonym(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     _fields.check_id(value, attribute.name)
-    if _PERSONAL_NUMBER.search(value):
+    if _privacy.has_personal_number(value):
         raise InvalidFormat("rubric.rater_personal", path=attribute.name)
 
 
@@ -777,12 +747,12 @@ def _ratings(value: object) -> Mapping[str, float]:
     for key, rating in value.items():
         if type(key) is not str:
             raise InvalidType(
-                "data.key_type", path="ratings", key=_redact(repr(key)), got=_type_name(key)
+                "data.key_type", path="ratings", key=_privacy.redact(repr(key)), got=_type_name(key)
             )
         if type(rating) is int:
             stored[key] = rating
             continue
-        where = f"ratings[{_redact(repr(key))}]"
+        where = f"ratings[{_privacy.redact(repr(key))}]"
         number = _finite(rating, where)
         if isinstance(rating, numbers.Integral):
             stored[key] = int(rating)
@@ -840,7 +810,7 @@ class Response:
     rubric: str = _fields.id_field()
     subject_kind: SubjectKind = attrs.field(converter=_subject_kind)
     subject: str = attrs.field(
-        validator=lambda _i, a, v: _fields.check_id(v, a.name), repr=_redacted_repr
+        validator=lambda _i, a, v: _fields.check_id(v, a.name), repr=_privacy.redacted_repr
     )
     rater: str = attrs.field(validator=_pseudonym)
     phase: Phase = attrs.field(default=Phase.POST, converter=_phase)
@@ -848,7 +818,9 @@ class Response:
         converter=_ratings, hash=False, repr=lambda m: repr(dict(m))
     )
     submitted: pendulum.DateTime | None = attrs.field(default=None, validator=_aware)
-    comment: str | None = attrs.field(default=None, validator=_optional_text, repr=_redacted_repr)
+    comment: str | None = attrs.field(
+        default=None, validator=_optional_text, repr=_privacy.redacted_repr
+    )
     # For `score_many`, computed from the fields above and never part of the value: the
     # layout (rubric id and criterion ids, in the ratings' order, a shared tuple), and
     # the ratings in that order as bytes when each is an int in 0..255 (None otherwise).

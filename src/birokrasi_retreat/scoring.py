@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, Any, Final, SupportsIndex, cast, overload
 
 import attrs
 
+from birokrasi_retreat import _privacy
 from birokrasi_retreat._stats import (
     Gain,
     cohens_dz,
@@ -83,7 +84,6 @@ from birokrasi_retreat.rubric import (
     Response,
     Rubric,
     SubjectKind,
-    _redacted_repr,
     _shared_layout,
 )
 
@@ -147,7 +147,7 @@ _IKM_DIGITS: Final = 4
 
 def _key_repr(key: object) -> str:
     # A group key may be a participant's NIP (by="subject"): masked as in Response.
-    return _redacted_repr(key) if isinstance(key, str) else repr(key)
+    return _privacy.redacted_repr(key) if isinstance(key, str) else repr(key)
 
 
 @attrs.frozen(kw_only=True)
@@ -201,7 +201,7 @@ class Score:
     rubric: str
     subject_kind: SubjectKind
     # A subject may be a participant's NIP: masked as Response masks it (UU 27/2022).
-    subject: str = attrs.field(repr=_redacted_repr)
+    subject: str = attrs.field(repr=_privacy.redacted_repr)
     rater: str
     phase: Phase
     value: float

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat.errors import BirokrasiRetreatError, InvalidComponent, InvalidType
 from birokrasi_retreat.findings import Finding, Severity
 from birokrasi_retreat.followup._models import (
@@ -23,7 +23,6 @@ from birokrasi_retreat.followup._models import (
     CommitmentStatus,
     MonitoringVisit,
     check_date,
-    masked,
 )
 from birokrasi_retreat.messages import render
 from birokrasi_retreat.retreat import EnrollmentStatus, Retreat, RetreatStatus
@@ -184,7 +183,7 @@ def overdue(commitments: Iterable[Commitment], on: pendulum.Date) -> Iterator[Oc
                 params={
                     "commitment": commitment.id,
                     "description": commitment.description,
-                    "owner": masked(commitment.owner),
+                    "owner": _privacy.mask(commitment.owner, nik=False),
                     "unit": commitment.unit,
                     "due": commitment.due.isoformat(),
                     "on": on.isoformat(),
