@@ -40,6 +40,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from birokrasi_retreat import _privacy
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
     InvalidComponent,
@@ -105,11 +106,6 @@ _KINDS: Final[Mapping[type, str]] = {
     pendulum.Date: "date",
     pendulum.DateTime: "datetime",
 }
-# A string with this many digits may be a NIP (18) or a NIK (16): UU 27/2022 makes both
-# personal data, so messages and paths show it with all but the last 3 digits starred.
-_PERSONAL_DIGITS: Final = 16
-_SHOWN_DIGITS: Final = 3
-_RUN_SEPARATORS: Final = frozenset(" .-")
 _SHOW_MAX: Final = 60
 
 # RFC 3339 date-time with microsecond precision at most (a 7th digit would be silently
@@ -141,29 +137,6 @@ def kind_of(value: object) -> str:
     return type(value).__name__
 
 
-def _redact(text: str) -> str:
-    """Star all but the last digits of each digit run that may be a NIP or NIK."""
-    if sum(char.isdigit() for char in text) < _PERSONAL_DIGITS:
-        return text
-    chars = list(text)
-    end = len(chars)
-    index = 0
-    while index < end:
-        if not chars[index].isdigit():
-            index += 1
-            continue
-        # A run of digits and the separators people type in a NIP: "19860926 201505 1 001".
-        stop = index
-        while stop < end and (chars[stop].isdigit() or chars[stop] in _RUN_SEPARATORS):
-            stop += 1
-        digits = [at for at in range(index, stop) if chars[at].isdigit()]
-        if len(digits) >= _PERSONAL_DIGITS:
-            for at in digits[:-_SHOWN_DIGITS]:
-                chars[at] = "*"
-        index = stop
-    return "".join(chars)
-
-
 def show(value: object) -> str:
     """Render ``value`` for a message: a short ``repr``, long digit runs starred.
 
@@ -177,7 +150,8 @@ def show(value: object) -> str:
         text = repr(value)
     except Exception:  # noqa: BLE001  (any object may be shown; a broken repr must not raise)
         text = f"<{type(value).__name__}>"
-    text = _redact(text)
+    # A NIP (18 digits) or NIK (16) is personal data (UU 27/2022): starred but for its end.
+    text = _privacy.redact(text)
     return text if len(text) <= _SHOW_MAX else text[: _SHOW_MAX - 1] + "…"
 
 

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
     InvalidComponent,
@@ -48,6 +48,7 @@ from birokrasi_retreat.errors import (
 from birokrasi_retreat.ids import kode_wilayah as _kode_wilayah
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.messages import render
+from birokrasi_retreat.ranks import AsnType
 from birokrasi_retreat.retreat import Retreat, Session, Venue
 
 
@@ -341,7 +342,7 @@ def _agenda(retreat: Retreat, participant: str | None) -> list[Session]:
         raise UnknownReferenceError(
             "calendar.unknown_participant",
             path="participant",
-            nip=_nip.mask(number),
+            nip=_privacy.mask(number, AsnType.PNS),
             retreat=retreat.id,
         )
     chosen = set(enrollment.attended_sessions)

@@ -61,10 +61,9 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.messages import Lang, render
-from birokrasi_retreat.ranks import AsnType
 
 
 if TYPE_CHECKING:
@@ -90,14 +89,6 @@ _NO_SELECTOR: Final = "eligibility.no_selector"
 
 # What a post without an eselon shows in a message.
 _NO_ESELON: Final = "-"
-
-
-def _masked(number: str) -> str:
-    # The layout the number is valid in: a NIP (PNS), else an NI PPPK; a number valid
-    # as neither is all stars (nip.mask never echoes an invalid number).
-    if _nip.is_valid(number):
-        return _nip.mask(number)
-    return _nip.mask(number, kind=AsnType.PPPK)
 
 
 def _freeze(params: Mapping[str, object]) -> Mapping[str, object]:
@@ -126,7 +117,7 @@ class Decision:
         '198609262015051001'
     """
 
-    nip: str = attrs.field(converter=_nip.compact, repr=lambda n: repr(_masked(n)))
+    nip: str = attrs.field(converter=_nip.compact, repr=_privacy.masked_nip_repr)
     eligible: bool
     reason: str
     # A read-only mapping is not hashable: the decision hashes without it.
@@ -209,7 +200,8 @@ def _post_params(masked: str, position: Position, unit_kind: UnitKind) -> dict[s
 
 
 def _by_posts(number: str, criteria: _Criteria, roster: Roster, on: pendulum.Date) -> Decision:
-    masked = _masked(number)
+    # The layout the number is valid in; a number valid in none is all stars.
+    masked = _privacy.mask(number, nik=False)
     posts = roster.posts_of(number, on=on)
     if not posts:
         return Decision(
@@ -307,7 +299,12 @@ def evaluate(
 
 
 def _listed(number: str, *, eligible: bool, reason: str) -> Decision:
-    return Decision(nip=number, eligible=eligible, reason=reason, params={"nip": _masked(number)})
+    return Decision(
+        nip=number,
+        eligible=eligible,
+        reason=reason,
+        params={"nip": _privacy.mask(number, nik=False)},
+    )
 
 
 def eligible_nips(eligibility: Eligibility, roster: Roster, *, on: pendulum.Date) -> frozenset[str]:

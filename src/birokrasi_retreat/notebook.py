@@ -35,10 +35,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
+from birokrasi_retreat import _privacy
 from birokrasi_retreat.errors import InvalidComponent, InvalidType
 from birokrasi_retreat.followup import Evaluation, FollowUpStatus
 from birokrasi_retreat.messages import render
-from birokrasi_retreat.rubric import Rubric, _redact
 from birokrasi_retreat.scoring import Aggregate, ScoreArray, Scores
 from birokrasi_retreat.validation import Report
 
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from birokrasi_retreat.messages import Lang
+    from birokrasi_retreat.rubric import Rubric
 
 
 __all__ = ["plot_aggregates", "plot_follow_up", "to_frame"]
@@ -99,7 +100,7 @@ def _aggregates(value: object) -> Sequence[Aggregate]:
 
 
 def _key(key: object) -> str:
-    return _redact(str(key))
+    return _privacy.redact(str(key))
 
 
 def to_frame(result: object, *, lang: Lang = "id") -> pd.DataFrame:

@@ -49,7 +49,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields, validators
+from birokrasi_retreat import _fields, _privacy, validators
 from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, ValidationError
 from birokrasi_retreat.ids import kode_wilayah as _kode_wilayah
 from birokrasi_retreat.ids import nip as _nip
@@ -428,13 +428,6 @@ def _back_titles(value: Iterable[str]) -> tuple[str, ...]:
     return _titles(value, "back_titles")
 
 
-def _masked_repr(number: str) -> str:
-    # NIP and NI PPPK are personal data (UU 27/2022): a repr shows them masked, in the
-    # layout the number is valid in (an NI PPPK is usually invalid as a PNS NIP).
-    kind = AsnType.PNS if _nip.is_valid(number) else AsnType.PPPK
-    return repr(_nip.mask(number, kind=kind))
-
-
 def _roman(value: str) -> int | None:
     numerals = {"I": 1, "V": 5, "X": 10}
     total = 0
@@ -500,7 +493,8 @@ class Official:
         birokrasi_retreat.errors.InvalidComponent: ... [nip.tmt_month] @ $.nip
     """
 
-    nip: str = attrs.field(converter=_compact_nip, repr=_masked_repr)
+    # NIP and NI PPPK are personal data (UU 27/2022): the repr masks them.
+    nip: str = attrs.field(converter=_compact_nip, repr=_privacy.masked_nip_repr)
     name: str = _fields.text_field()
     sex: Sex
     asn_type: AsnType = AsnType.PNS
@@ -598,7 +592,8 @@ class Appointment:
         Appointment(nip='******** ****** * 001', position='camat-klojen', ...)
     """
 
-    nip: str = attrs.field(converter=_compact_nip, repr=_masked_repr)
+    # NIP and NI PPPK are personal data (UU 27/2022): the repr masks them.
+    nip: str = attrs.field(converter=_compact_nip, repr=_privacy.masked_nip_repr)
     position: str = _fields.id_field()
     start: pendulum.Date
     end: pendulum.Date | None = None

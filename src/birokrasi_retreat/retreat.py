@@ -38,14 +38,13 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat.errors import (
     InvalidComponent,
 )
-from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.ids.kode_wilayah import KodeWilayah
 from birokrasi_retreat.organization import Pemda, UnitKind
-from birokrasi_retreat.ranks import Eselon, PositionFamily
+from birokrasi_retreat.ranks import AsnType, Eselon, PositionFamily
 from birokrasi_retreat.values import BerAkhlak
 
 
@@ -504,7 +503,7 @@ class Enrollment:
     nip: str = attrs.field(
         converter=_compact_nip,
         validator=_valid_number,
-        repr=lambda n: repr(_nip.mask(n)),
+        repr=lambda n: _privacy.masked_repr(n, AsnType.PNS),
     )
     status: EnrollmentStatus = EnrollmentStatus.INVITED
     attended_sessions: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
@@ -512,7 +511,7 @@ class Enrollment:
         default=None,
         converter=_compact_substitute,
         validator=attrs.validators.optional(_valid_number),
-        repr=lambda n: "None" if n is None else repr(_nip.mask(n)),
+        repr=lambda n: _privacy.masked_repr(n, AsnType.PNS),
     )
 
 

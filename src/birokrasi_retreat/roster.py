@@ -47,7 +47,7 @@ from typing import Final
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
     InvalidType,
@@ -66,7 +66,7 @@ from birokrasi_retreat.organization import (
     Position,
     UnitKind,
 )
-from birokrasi_retreat.ranks import Eselon, Golongan, PositionFamily
+from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, PositionFamily
 
 
 __all__ = ["Holding", "Roster", "Unit"]
@@ -257,7 +257,9 @@ class Roster:
         """
         found = self._index.officials.get(_compact(nip))
         if not found:
-            raise UnknownReferenceError("roster.unknown_official", value=_mask(nip))
+            raise UnknownReferenceError(
+                "roster.unknown_official", value=_privacy.mask(nip, AsnType.PNS)
+            )
         return found[0]
 
     def officials_with_nip(self, nip: str) -> tuple[Official, ...]:
@@ -618,10 +620,6 @@ def _compact(nip: str) -> str:
         return ""
 
 
-def _mask(nip: object) -> str:
-    return _nip.mask(nip) if isinstance(nip, str) else "?"
-
-
 _ITEM_TYPES: Final = (
     ("perangkat_daerah", PerangkatDaerah),
     ("kecamatan", Kecamatan),
@@ -737,7 +735,7 @@ def _appointment_errors(
             yield UnknownReferenceError(
                 "roster.unknown_official",
                 path=f"appointments[{index}].nip",
-                value=_nip.mask(appointment.nip),
+                value=_privacy.mask(appointment.nip, AsnType.PNS),
             )
         if appointment.position not in positions:
             yield UnknownReferenceError(

@@ -65,7 +65,6 @@ from __future__ import annotations
 import bisect
 import enum
 import numbers
-import re
 
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -74,7 +73,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, InvalidType, ValidationError
 
 
@@ -101,12 +100,6 @@ __all__ = [
 _Valued = TypeVar("_Valued", "ScaleLabel", "Level")
 _Enum = TypeVar("_Enum", bound=enum.Enum)
 
-# A NIP or NI PPPK (18 digits, REFERENCE.md 4.1) or a NIK (16 digits, 4.3), possibly
-# written with single spaces, dots or hyphens between the groups ("19860926 201505 1 001").
-_PERSONAL_NUMBER: Final = re.compile(r"[0-9](?:[ .\-]?[0-9]){15}")
-_PERSONAL_NUMBERS: Final = re.compile(r"[0-9](?:[ .\-]?[0-9]){15,}")
-# The digits a masked number keeps at its end (as `birokrasi_retreat.ids.nip.mask` does).
-_KEPT_DIGITS: Final = 3
 # The numbers a weight, bound or rating may be: numbers.Integral admits NumPy's integers.
 _NUMBERS: Final = (int, float, numbers.Integral)
 # Bands live on the 0-100 value (REFERENCE.md 7: the converted IKM runs 25-100).
@@ -118,33 +111,10 @@ _MAX_TRIM: Final = 0.5
 _MIN_LIKERT: Final = 2
 
 
-def _star(match: re.Match[str]) -> str:
-    run = match.group()
-    total = sum(ch.isdigit() for ch in run)
-    seen = 0
-    out: list[str] = []
-    for ch in run:
-        if ch.isdigit():
-            seen += 1
-            out.append(ch if seen > total - _KEPT_DIGITS else "*")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def _redact(text: str) -> str:
-    """Star every run of 16 or more digits but for its last 3 (it may be a NIP or NIK)."""
-    return _PERSONAL_NUMBERS.sub(_star, text)
-
-
-def _redacted_repr(value: str | None) -> str:
-    return "None" if value is None else repr(_redact(value))
-
-
 def _finite(value: object, field: str) -> float:
     """Return ``value`` as a float: an integral number or a finite float, never a bool."""
     # A bool (and NumPy's bool_) is no number here.
-    return _fields.finite(value, field, kinds=_NUMBERS, shown=_redact)
+    return _fields.finite(value, field, kinds=_NUMBERS, shown=_privacy.redact)
 
 
 def _weight(value: object) -> float:
@@ -178,7 +148,7 @@ def _choice(cls: type[_Enum], field: str, value: object) -> _Enum:
         raise InvalidFormat(
             "data.choice",
             path=field,
-            value=_redact(repr(value)),
+            value=_privacy.redact(repr(value)),
             choices=", ".join(str(member.value) for member in cls),
         ) from None
 
@@ -686,7 +656,7 @@ def _phase(value: object) -> Phase:
 
 def _pseudonym(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     _fields.check_id(value, attribute.name)
-    if _PERSONAL_NUMBER.search(value):
+    if _privacy.has_personal_number(value):
         raise InvalidFormat("rubric.rater_personal", path=attribute.name)
 
 
@@ -698,12 +668,15 @@ def _ratings(value: object) -> Mapping[str, float]:
     for key, rating in value.items():
         if type(key) is not str:
             raise InvalidType(
-                "data.key_type", path="ratings", key=_redact(repr(key)), got=_fields.type_name(key)
+                "data.key_type",
+                path="ratings",
+                key=_privacy.redact(repr(key)),
+                got=_fields.type_name(key),
             )
         if type(rating) is int:
             stored[key] = rating
             continue
-        where = f"ratings[{_redact(repr(key))}]"
+        where = f"ratings[{_privacy.redact(repr(key))}]"
         number = _finite(rating, where)
         if isinstance(rating, numbers.Integral):
             stored[key] = int(rating)
@@ -748,7 +721,7 @@ class Response:
     rubric: str = _fields.id_field()
     subject_kind: SubjectKind = attrs.field(converter=_subject_kind)
     subject: str = attrs.field(
-        validator=lambda _i, a, v: _fields.check_id(v, a.name), repr=_redacted_repr
+        validator=lambda _i, a, v: _fields.check_id(v, a.name), repr=_privacy.redacted_repr
     )
     rater: str = attrs.field(validator=_pseudonym)
     phase: Phase = attrs.field(default=Phase.POST, converter=_phase)
@@ -759,7 +732,7 @@ class Response:
         default=None, validator=_fields.optional_aware
     )
     comment: str | None = attrs.field(
-        default=None, validator=_fields.optional_string, repr=_redacted_repr
+        default=None, validator=_fields.optional_string, repr=_privacy.redacted_repr
     )
 
     # A mappingproxy cannot be pickled or deep-copied: the state carries a plain dict.

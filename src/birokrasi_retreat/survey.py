@@ -47,10 +47,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat.errors import InvalidFormat, InvalidType, ValidationError
 from birokrasi_retreat.retreat import Retreat
-from birokrasi_retreat.rubric import _PERSONAL_NUMBER, Response, Rubric, _redact
+from birokrasi_retreat.rubric import Response, Rubric
 
 
 if TYPE_CHECKING:
@@ -68,12 +68,15 @@ def _raters(value: object) -> Mapping[str, str]:
     for key, person in value.items():
         if type(key) is not str:
             raise InvalidType(
-                "data.key_type", path="raters", key=_redact(repr(key)), got=_fields.type_name(key)
+                "data.key_type",
+                path="raters",
+                key=_privacy.redact(repr(key)),
+                got=_fields.type_name(key),
             )
         # The key is a rater id, so a pseudonym: it is shown in paths only redacted.
-        where = f"raters[{_redact(repr(key))}]"
+        where = f"raters[{_privacy.redact(repr(key))}]"
         _fields.check_id(key, where)
-        if _PERSONAL_NUMBER.search(key):
+        if _privacy.has_personal_number(key):
             raise InvalidFormat("rubric.rater_personal", path=where)
         # The value may be a NIP: errors name its place, never the value itself.
         _fields.check_id(person, where)

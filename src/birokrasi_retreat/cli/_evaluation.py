@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 import attrs
 
-from birokrasi_retreat import samples, serialization
+from birokrasi_retreat import _privacy, samples, serialization
 from birokrasi_retreat.cli._common import Printer, fail, text, to_date
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
@@ -27,7 +27,7 @@ from birokrasi_retreat.errors import (
 from birokrasi_retreat.followup import FollowUp, evaluate, follow_up_status
 from birokrasi_retreat.messages import format_number
 from birokrasi_retreat.roster import Roster
-from birokrasi_retreat.rubric import Phase, Rubric, SubjectKind, _redact
+from birokrasi_retreat.rubric import Phase, Rubric, SubjectKind
 from birokrasi_retreat.scoring import (
     Aggregate,
     aggregate,
@@ -78,7 +78,7 @@ def _band(band: Band | None, lang: Lang) -> str:
 def _key(key: Hashable) -> str:
     # A participant's subject is a NIP or NI PPPK (any run of 16 or more digits may be
     # personal, a NIK too): starred but for its last digits, as a Response's repr does.
-    return _redact(str(key))
+    return _privacy.redact(str(key))
 
 
 def unit_of(roster: Roster, retreat: Retreat) -> dict[str, str]:

@@ -20,13 +20,12 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat.errors import (
     InvalidComponent,
 )
 from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.messages import render
-from birokrasi_retreat.ranks import AsnType
 from birokrasi_retreat.retreat import Retreat
 from birokrasi_retreat.values import BerAkhlak
 
@@ -68,18 +67,10 @@ def _valid_number(_inst: object, attribute: attrs.Attribute[str], value: object)
     _fields.check_number(value, attribute.name)
 
 
-def masked(number: str) -> str:
-    """A NIP or NI PPPK masked in the layout it is valid in (all stars when neither)."""
-    pppk = not _nip.is_valid(number) and _nip.is_valid(number, kind=AsnType.PPPK)
-    return _nip.mask(number, kind=AsnType.PPPK if pppk else AsnType.PNS)
-
-
-def _masked(number: str) -> str:
-    return repr(masked(number))
-
-
 def _number_field() -> Any:  # noqa: ANN401  (an attrs field)
-    return attrs.field(converter=_compact_number, validator=_valid_number, repr=_masked)
+    return attrs.field(
+        converter=_compact_number, validator=_valid_number, repr=_privacy.masked_nip_repr
+    )
 
 
 def _to_float(value: object, _inst: object, field: attrs.Attribute[Any]) -> float:

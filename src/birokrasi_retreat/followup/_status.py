@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat._fields import check_date
 from birokrasi_retreat._rules import Context, Hit, emit, rule, severity_map
 from birokrasi_retreat.errors import BirokrasiRetreatError, InvalidComponent
@@ -25,7 +25,6 @@ from birokrasi_retreat.followup._models import (
     CommitmentStatus,
     FollowUp,
     MonitoringVisit,
-    masked,
 )
 from birokrasi_retreat.messages import render
 from birokrasi_retreat.retreat import EnrollmentStatus, Retreat, RetreatStatus
@@ -174,7 +173,7 @@ def overdue(commitments: Iterable[Commitment], on: pendulum.Date) -> Iterator[Oc
                 params={
                     "commitment": commitment.id,
                     "description": commitment.description,
-                    "owner": masked(commitment.owner),
+                    "owner": _privacy.mask(commitment.owner, nik=False),
                     "unit": commitment.unit,
                     "due": commitment.due.isoformat(),
                     "on": on.isoformat(),

@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Final, cast
 
 import attrs
 
+from birokrasi_retreat import _privacy
 from birokrasi_retreat.errors import ScoringError
-from birokrasi_retreat.rubric import Aggregation, Response, _redacted_repr
+from birokrasi_retreat.rubric import Aggregation, Response
 from birokrasi_retreat.scoring._bulk import Scores
 from birokrasi_retreat.scoring._exact import Score  # noqa: TC001 (the examples build Scores)
 from birokrasi_retreat.scoring._stats import describe, mean_ci, round_half_up
@@ -52,7 +53,7 @@ _MAX_TRIM: Final = 0.5
 
 def _key_repr(key: object) -> str:
     # A group key may be a participant's NIP (by="subject"): masked as in Response.
-    return _redacted_repr(key) if isinstance(key, str) else repr(key)
+    return _privacy.redacted_repr(key) if isinstance(key, str) else repr(key)
 
 
 @attrs.frozen(kw_only=True)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from birokrasi_retreat import _privacy
 from birokrasi_retreat.errors import ScoringError
 from birokrasi_retreat.rubric import (
     Band,
@@ -31,7 +32,6 @@ from birokrasi_retreat.rubric import (
     Response,
     Rubric,
     SubjectKind,
-    _redacted_repr,
 )
 from birokrasi_retreat.scoring._stats import round_half_up
 
@@ -96,7 +96,7 @@ class Score:
     rubric: str
     subject_kind: SubjectKind
     # A subject may be a participant's NIP: masked as Response masks it (UU 27/2022).
-    subject: str = attrs.field(repr=_redacted_repr)
+    subject: str = attrs.field(repr=_privacy.redacted_repr)
     rater: str
     phase: Phase
     value: float

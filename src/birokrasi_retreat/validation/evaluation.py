@@ -99,12 +99,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from birokrasi_retreat import _privacy
 from birokrasi_retreat._rules import Context, Hit, rule
 from birokrasi_retreat.errors import ScoringError
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.ids import nip as _nip
-from birokrasi_retreat.ranks import AsnType
-from birokrasi_retreat.rubric import Phase, SubjectKind, _redact
+from birokrasi_retreat.rubric import Phase, SubjectKind
 from birokrasi_retreat.scoring import (
     cronbach_alpha,
     krippendorff_alpha,
@@ -218,11 +218,12 @@ def _subject_key(response: Response) -> str:
 def _shown(kind: SubjectKind, subject: str) -> str:
     """A subject as messages may show it: a participant's NIP masked."""
     if kind is SubjectKind.PARTICIPANT:
-        number = _nip.compact(subject)
-        for asn_type in (AsnType.PNS, AsnType.PPPK):
-            if _nip.is_valid(number, kind=asn_type):
-                return _nip.mask(number, kind=asn_type)
-    return _redact(subject)
+        # A valid NIP or NI PPPK in its layout; anything else as free text, so that a
+        # NIK or a mistyped number keeps its separators and its last digits.
+        asn_type = _privacy.nip_kind(subject)
+        if asn_type is not None:
+            return _privacy.mask(subject, asn_type)
+    return _privacy.redact(subject)
 
 
 def _kind(kind: SubjectKind) -> dict[str, object]:
@@ -361,9 +362,9 @@ def _unknown_criterion(survey: Survey, _ctx: Context) -> Iterator[Hit]:
     for index, response, rubric in _known(survey):
         for key in response.ratings:
             if rubric.criterion(key) is None:
-                shown = _redact(key)
+                shown = _privacy.redact(key)
                 yield Hit(
-                    path=f"responses[{index}].ratings[{_redact(repr(key))}]",
+                    path=f"responses[{index}].ratings[{_privacy.redact(repr(key))}]",
                     params={**_about(response), "criterion": shown},
                     subjects=(*_subjects(response), shown),
                 )
@@ -667,7 +668,7 @@ def _small_subjects(survey: Survey, threshold: int) -> Iterator[Hit]:
             groups.setdefault(key, _Group(index, set())).members.add(response.rater)
     for (rubric_id, phase, kind, subject), group in groups.items():
         if len(group.members) < threshold:
-            shown = _redact(subject)
+            shown = _privacy.redact(subject)
             label_id, label_en = _KIND_LABELS[kind]
             yield _small(
                 group,

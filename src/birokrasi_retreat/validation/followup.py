@@ -52,12 +52,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from birokrasi_retreat import _privacy
 from birokrasi_retreat._rules import Context, Hit, rule
 from birokrasi_retreat.findings import Severity
 from birokrasi_retreat.followup._models import (
     CommitmentStatus,
     FollowUp,
-    masked,
 )
 from birokrasi_retreat.followup._status import (
     participants,
@@ -103,7 +103,7 @@ _MISSING: Final = {
 
 def _person(number: str, roster: Roster) -> str:
     """The masked NIP, after the official's name when the roster knows it."""
-    shown = masked(number)
+    shown = _privacy.mask(number, nik=False)
     found = roster.officials_with_nip(number)
     return f"{found[0].name} ({shown})" if found else shown
 
@@ -148,7 +148,7 @@ def _unknown_owner(follow_up: FollowUp, ctx: Context) -> Iterator[Hit]:
                 "reason_id": reason_id,
                 "reason_en": reason_en,
             },
-            subjects=(commitment.id, masked(owner)),
+            subjects=(commitment.id, _privacy.mask(owner, nik=False)),
         )
 
 
@@ -279,7 +279,7 @@ def _two_places(follow_up: FollowUp, _ctx: Context) -> Iterator[Hit]:
         if other is None:
             continue
         other_index, first = other
-        shown = masked(visit.visitor)
+        shown = _privacy.mask(visit.visitor, nik=False)
         yield Hit(
             path=f"visits[{index}].visitor",
             params={

@@ -70,7 +70,7 @@ from typing import TYPE_CHECKING, Final, cast
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields
+from birokrasi_retreat import _fields, _privacy
 from birokrasi_retreat._rules import Context, Hit, rule
 from birokrasi_retreat.errors import UnknownReferenceError
 from birokrasi_retreat.findings import Severity
@@ -133,12 +133,8 @@ def _first_officials(roster: Roster) -> dict[str, Official]:
     return found
 
 
-def _masked(official: Official) -> str:
-    return _nip.mask(official.nip, kind=official.asn_type)
-
-
 def _person(official: Official) -> dict[str, object]:
-    return {"name": official.name, "nip": _masked(official)}
+    return {"name": official.name, "nip": _privacy.mask(official.nip, official.asn_type)}
 
 
 def _by_position(roster: Roster, ctx: Context) -> dict[str, list[tuple[int, Appointment]]]:
@@ -467,7 +463,11 @@ def _two_definitive_holders(roster: Roster, ctx: Context) -> Iterator[Hit]:
                     "other": f"appointments[{first}]",
                     "since": later.start.isoformat(),
                 },
-                subjects=(position_id, _nip.mask(earlier.nip), _nip.mask(later.nip)),
+                subjects=(
+                    position_id,
+                    _privacy.mask(earlier.nip, AsnType.PNS),
+                    _privacy.mask(later.nip, AsnType.PNS),
+                ),
             )
 
 
@@ -498,7 +498,11 @@ def _acting_beside_definitive(roster: Roster, ctx: Context) -> Iterator[Hit]:
                     "other": f"appointments[{definitive[0]}]",
                     "since": later.start.isoformat(),
                 },
-                subjects=(position_id, _nip.mask(acting[1].nip), _nip.mask(definitive[1].nip)),
+                subjects=(
+                    position_id,
+                    _privacy.mask(acting[1].nip, AsnType.PNS),
+                    _privacy.mask(definitive[1].nip, AsnType.PNS),
+                ),
             )
 
 
@@ -564,7 +568,7 @@ class _RankCase:
         }
 
     def subjects(self) -> tuple[str, ...]:
-        return (self.position.id, _masked(self.official))
+        return (self.position.id, _privacy.mask(self.official.nip, self.official.asn_type))
 
 
 def _rank_cases(roster: Roster, ctx: Context, *, open_only: bool) -> Iterator[_RankCase]:
@@ -671,7 +675,7 @@ def _birth_date_mismatch(roster: Roster, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 path=f"officials[{index}].birth_date",
                 params=_person(official),
-                subjects=(_masked(official),),
+                subjects=(_privacy.mask(official.nip, official.asn_type),),
             )
 
 
@@ -691,7 +695,7 @@ def _sex_mismatch(roster: Roster, ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 path=f"officials[{index}].sex",
                 params=_person(official),
-                subjects=(_masked(official),),
+                subjects=(_privacy.mask(official.nip, official.asn_type),),
             )
 
 
@@ -718,11 +722,11 @@ def _duplicate_nip(roster: Roster, _ctx: Context) -> Iterator[Hit]:
             yield Hit(
                 path=f"officials[{index}].nip",
                 params={
-                    "nip": _masked(official),
+                    "nip": _privacy.mask(official.nip, official.asn_type),
                     "other": f"officials[{first}]",
                     "count": len(indexes),
                 },
-                subjects=(_masked(official),),
+                subjects=(_privacy.mask(official.nip, official.asn_type),),
             )
 
 
@@ -754,7 +758,7 @@ def _appointment_before_tmt(roster: Roster, ctx: Context) -> Iterator[Hit]:
                     "start": appointment.start.isoformat(),
                     **_person(official),
                 },
-                subjects=(appointment.position, _masked(official)),
+                subjects=(appointment.position, _privacy.mask(official.nip, official.asn_type)),
             )
 
 
@@ -851,7 +855,7 @@ def _past_retirement(roster: Roster, ctx: Context) -> Iterator[Hit]:
                     "on": on.isoformat(),
                     **_person(official),
                 },
-                subjects=(_masked(official), position.id),
+                subjects=(_privacy.mask(official.nip, official.asn_type), position.id),
             )
 
 
@@ -875,5 +879,5 @@ def _tmt_before_18(roster: Roster, _ctx: Context) -> Iterator[Hit]:
                 yield Hit(
                     path=f"officials[{index}].nip",
                     params={"age": finding.params["age"], **_person(official)},
-                    subjects=(_masked(official),),
+                    subjects=(_privacy.mask(official.nip, official.asn_type),),
                 )

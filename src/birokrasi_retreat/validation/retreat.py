@@ -89,12 +89,11 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 import pendulum
 
+from birokrasi_retreat import _privacy
 from birokrasi_retreat import eligibility as _eligibility
 from birokrasi_retreat._rules import Context, Hit, rule
 from birokrasi_retreat.calendar import Holiday, HolidayKind, holidays_between
 from birokrasi_retreat.findings import Severity
-from birokrasi_retreat.ids import nip as _nip
-from birokrasi_retreat.ranks import AsnType
 from birokrasi_retreat.retreat import (
     EnrollmentStatus,
     Retreat,
@@ -190,20 +189,12 @@ def _running(retreat: Retreat) -> bool:
     return retreat.status is not RetreatStatus.CANCELLED
 
 
-def _mask(number: str, kind: AsnType | None = None) -> str:
-    """The masked NIP or NI PPPK; without a known kind, the layout it is valid in."""
-    if kind is None:
-        pppk = not _nip.is_valid(number) and _nip.is_valid(number, kind=AsnType.PPPK)
-        kind = AsnType.PPPK if pppk else AsnType.PNS
-    return _nip.mask(number, kind=kind)
-
-
 def _person(number: str, official: Official | None) -> dict[str, object]:
     """Params naming an official: the masked NIP, and the name when the roster knows it."""
     if official is None:
-        masked = _mask(number)
+        masked = _privacy.mask(number, nik=False)
         return {"nip": masked, "participant": masked}
-    masked = _mask(number, official.asn_type)
+    masked = _privacy.mask(number, official.asn_type)
     return {"nip": masked, "participant": f"{official.name} ({masked})"}
 
 
@@ -618,7 +609,7 @@ def _enrolled_twice(retreat: Retreat, _ctx: Context) -> Iterator[Hit]:
     for number, indexes in seen.items():
         if len(indexes) == 1:
             continue
-        masked = _mask(number)
+        masked = _privacy.mask(number, nik=False)
         for index in indexes[1:]:
             yield Hit(
                 path=f"enrollments[{index}]",
@@ -684,7 +675,7 @@ def _not_eligible(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
                 nip=number,
                 eligible=False,
                 reason=_NOT_IN_ROSTER,
-                params={"nip": _mask(number)},
+                params={"nip": _privacy.mask(number, nik=False)},
             )
         elif decision.eligible:
             continue
