@@ -647,7 +647,14 @@ class TestResponse:
 
     @pytest.mark.parametrize(
         "rater",
-        [NIP, "19860926 201505 1 001", "1986.0926.2015.0510.01", NIK, f"rater-{NIP}"],
+        [
+            NIP,
+            "19860926 201505 1 001",
+            "1986.0926.2015.0510.01",
+            "19860926  201505 - 1 001",
+            NIK,
+            f"rater-{NIP}",
+        ],
     )
     def test_rater_is_never_a_nip_or_nik(self, rater: str) -> None:
         """A rater id holding 16 or more digits is rubric.rater_personal, and not shown."""

@@ -25,6 +25,8 @@ Examples:
 
 from __future__ import annotations
 
+import re
+
 from typing import Final, cast
 
 from birokrasi_retreat.ids import nip as _nip
@@ -39,6 +41,8 @@ _NIK_LENGTH: Final = 16
 # (the sequence, which reveals nothing about the holder).
 _KEPT_DIGITS: Final = 3
 _RUN_SEPARATORS: Final = frozenset(" .-")
+# The same runs in ASCII text: a digit, then 15 or more digits each after any separators.
+_ASCII_RUN: Final = re.compile(r"[0-9](?:[ .\-]*[0-9]){15,}")
 # What `mask` shows for a value that is not text at all.
 _NOT_TEXT: Final = "?"
 
@@ -147,6 +151,15 @@ def masked_nip_repr(number: str | None) -> str:
 
 def _personal_runs(text: str) -> list[list[int]]:
     """The positions of the digits of each run of 16 or more digits (and separators)."""
+    if len(text) < _PERSONAL_DIGITS:
+        return []
+    if text.isascii():
+        # In ASCII text the digits are 0-9 and the pattern finds exactly these runs, in C:
+        # a shorter run fails at each of its digits, a longer one matches to its last digit.
+        return [
+            [at for at in range(*found.span()) if text[at].isdigit()]
+            for found in _ASCII_RUN.finditer(text)
+        ]
     if sum(char.isdigit() for char in text) < _PERSONAL_DIGITS:
         return []
     runs: list[list[int]] = []
