@@ -540,7 +540,7 @@ def check(
     for rule_ in _rules_for(type(obj)):
         if (chosen is not None and rule_.code not in chosen) or rule_.code in skipped:
             continue
-        findings.extend(emit(rule_.code, rule_.function(obj, context), overrides))
+        findings.extend(_emit(rule_, rule_.function(obj, context), overrides))
     return Report(findings=tuple(findings))
 
 
@@ -569,8 +569,12 @@ def emit(
         [<Severity.INFO: 'info'>]
     """
     _codes((code,), "code")
-    overrides = severity_map(severities)
-    rule_ = _REGISTRY[code]
+    return _emit(_REGISTRY[code], hits, severity_map(severities))
+
+
+def _emit(rule_: Rule, hits: Iterable[Hit], overrides: Mapping[str, Severity]) -> Iterator[Finding]:
+    # `emit` without the checks, for `check`, which has made them once for all rules.
+    code = rule_.code
     for hit in hits:
         yield Finding(
             code=code,
