@@ -13,7 +13,7 @@ The retreat is clean by construction, so the check finds no error and its cost i
 cost of looking, not of reporting:
 
 * 4 local days, Tuesday 2 to Friday 5 December 2025 (no holiday; the Friday has its
-  prayer block, 11:30-13:00 WIB, free of sessions: REFERENCE.md 14.7);
+  prayer block, 11:30-13:00 WIB, free of sessions: sources: friday-prayer);
 * each day is cut into hour-long blocks, 07:00-21:00; every day opens with an apel
   (a mandatory plenary in the field, which holds everyone) and the last day closes with
   one; the other sessions are optional parallel classes, one per classroom per block,
@@ -106,7 +106,7 @@ ENROLLMENTS_PER_SESSION: Final = 2.5  # 2,000 sessions: 5,000 enrollments
 CLASSES_ATTENDED: Final = 5
 _FIRST_HOUR: Final = 7
 _LAST_HOUR: Final = 21
-_PRAYER: Final = (11 * 60 + 30, 13 * 60)  # local minutes; REFERENCE.md 14.7
+_PRAYER: Final = (11 * 60 + 30, 13 * 60)  # local minutes; sources: friday-prayer
 _FRIDAY: Final = 4
 _PACKAGES: Final = ("attrs", "cattrs", "pendulum", "holidays")
 

@@ -112,7 +112,7 @@ def _non_blank(_: object, attribute: "attrs.Attribute[str]", value: str) -> None
 
 
 def _masked(value: str) -> str:
-    # A NIP never appears whole in a repr (UU 27/2022; REFERENCE.md §12).
+    # A NIP never appears whole in a repr (UU 27/2022; sources: uu-pdp).
     return repr(nip.mask(value))
 
 
@@ -309,7 +309,7 @@ class Case:
     accepted: bool
 
 
-# A synthetic NIP: the documented example of the sources (REFERENCE.md §4.1).
+# A synthetic NIP: the documented example of the sources (sources: nip-layout).
 _VALID: Final[Mapping[str, object]] = {
     "nip": "198609262015051001",
     "name": "Siti Rahayu",

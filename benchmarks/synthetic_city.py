@@ -6,7 +6,7 @@
 official (10,000 officials give about 20,000 appointments). Same ``n_officials`` and
 ``seed``, same roster.
 
-The shape of the city (PP 18/2016; REFERENCE.md §1.2-§1.3):
+The shape of the city (PP 18/2016; sources: perangkat-daerah, pemkot-posts):
 
 * a Sekretariat Daerah (Sekda, 3 Asisten, 3 Staf Ahli) with 9 Bagian, a Sekretariat DPRD
   with 3 Bagian and an Inspektorat;
@@ -18,7 +18,7 @@ The shape of the city (PP 18/2016; REFERENCE.md §1.2-§1.3):
   units, so that no unit grows with the city: the number of units does. About a tenth
   of the staff posts are held by PPPK.
 
-Eselon and family per post: REFERENCE.md §2.4 and §14.5 (Sekda II.a; Asisten, Staf Ahli,
+Eselon and family per post: sources: city-eselon (Sekda II.a; Asisten, Staf Ahli,
 Kepala OPD, Inspektur, Sekretaris DPRD II.b; Sekretaris OPD, Kabag, Camat III.a; Kabid,
 Sekcam III.b; Lurah, Kasubbag, Kasi IV.a; Seklur and Kasi of a kelurahan IV.b). Kabid
 III.b and Kasi/Kasubbag IV.a are marked unconfirmed there; they are used as the typical
@@ -36,12 +36,12 @@ and NI PPPK likewise (appointment year 2019-2021, code 21 or 24). Every choice k
 the roster clean of error findings on `REFERENCE_DATE`:
 
 * golongan within the eselon's pangkat range (PP 100/2000 as amended by PP 13/2002,
-  REFERENCE.md §3.2), so no ORG008/ORG009; a Plt acting in a vacant head post is taken
+  sources: pangkat-range), so no ORG008/ORG009; a Plt acting in a vacant head post is taken
   from the unit's eselon posts and is at most one step below the range (ORG008 info);
   pelaksana and fungsional posts have no eselon and no range is checked for them (the
   golongan drawn for them are a synthetic spread, not a rule);
-* PNS born 1968 or later, so under every BUP on 2025-11-30 (58 at least, REFERENCE.md
-  §14.1: no ORG015); TMT CPNS 20 to 30 years after birth and by 2016 (no ORG016);
+* PNS born 1968 or later, so under every BUP on 2025-11-30 (58 at least, sources: retirement-age: no
+ORG015); TMT CPNS 20 to 30 years after birth and by 2016 (no ORG016);
 * PNS: the earlier appointment starts on or after the TMT CPNS (no ORG013) and ends by
   2018-12-31; the current one starts 2019-01-01 to 2025-06-30. PPPK: the same with
   2022-12-31 and 2023-01-01. Each post has at most one earlier holder (the holders of
@@ -98,7 +98,7 @@ REFERENCE_DATE: Final = pendulum.Date(2025, 11, 30)
 """The date the city is checked and queried on (``check(..., on=REFERENCE_DATE)``)."""
 
 _PEMDA_KODE: Final = "35.73"
-_REAL_KECAMATAN: Final = 5  # Kota Malang has 5 kecamatan (REFERENCE.md §5.3).
+_REAL_KECAMATAN: Final = 5  # Kota Malang has 5 kecamatan (sources: kode-wilayah-cities).
 _MAX_KECAMATAN: Final = 99  # two digits of a kecamatan code
 _OFFICIALS_PER_OPD: Final = 250
 _OFFICIALS_PER_KELURAHAN: Final = 40
@@ -295,7 +295,7 @@ def _staff(builder: _Builder, count: int, rng: random.Random) -> None:
 def _golongan(kind: _PostKind, rng: random.Random) -> Golongan:
     """A golongan for the holder of a post of ``kind``: within the eselon's range."""
     if kind.eselon is not None:
-        # PP 100/2000 as amended by PP 13/2002 (REFERENCE.md §3.2).
+        # PP 100/2000 as amended by PP 13/2002 (sources: pangkat-range).
         lowest, highest = kind.eselon.pangkat_range
         return Golongan.from_rank(rng.randint(lowest.rank, highest.rank))
     # No range applies to pelaksana and fungsional posts: a synthetic spread, II/a-IV/a.
@@ -334,7 +334,7 @@ def _person(kind: _PostKind, rng: random.Random, prefixes: dict[str, int]) -> _P
         prefix = f"{year:04d}{month:02d}{day:02d}{appointed:04d}{rng.choice(('21', '24'))}{digit}"
         first_day = dt.date(appointed, 1, 1)
     else:
-        # Born 1968 or later: under every BUP on 2025-11-30 (REFERENCE.md §14.1).
+        # Born 1968 or later: under every BUP on 2025-11-30 (sources: retirement-age).
         year = rng.randint(1968, 1996)
         tmt_year = rng.randint(year + 20, min(year + 30, 2016))
         tmt_month = rng.randint(1, 12)
@@ -419,7 +419,7 @@ def _acting(
             continue
         for candidate in by_unit.get(position.unit, ()):
             golongan = holders[candidate].official.golongan
-            # PP 100/2000 Pasal 5: at most one step below the range (REFERENCE.md §3.2).
+            # PP 100/2000 Pasal 5: at most one step below the range (sources: pangkat-range).
             if golongan is not None and eselon.golongan_fit(golongan) in {
                 GolonganFit.WITHIN,
                 GolonganFit.ONE_STEP_BELOW,

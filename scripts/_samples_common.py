@@ -12,7 +12,7 @@ keep only what is specific to their files. This private module owns:
 * the lines every generated file's header carries: `generated_line` and `licence_line`;
 * the report summary every checked file carries: `finding_counts`, `stop_on_errors`;
 * the sample facts: `facts` reads one data file of ``scripts/data/`` (one per concern,
-  each fact with its citation: a seed article or a REFERENCE.md section), `seed_sources`
+  each fact with its citation: a seed article or a sources-page anchor), `seed_sources`
   turns ``"seed:NNN"`` into the article's citation (``scripts/data/seeds.toml``) and
   `date` turns a TOML date into a `pendulum.Date`.
 

@@ -20,7 +20,7 @@ say about the sample retreats:
   an elected official, has no NIP and is not in the roster). Then, to tell a plausible
   story, some units' visits are removed and a few of those units are visited late,
   after the 90-day window. Each visit reviews the unit's commitments, judged below / as
-  planned / exceeding (the LAN scale, REFERENCE.md 8.4) from their status on that day.
+  planned / exceeding (the LAN scale, sources: aksi-perubahan) from their status on that day.
 * **Unit indicators**: a handful of unit measures before and after the retreat (service
   times, IKM scores, complaint backlogs), some improved, some worsened, some unchanged.
 

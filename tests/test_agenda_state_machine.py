@@ -38,7 +38,7 @@ from birokrasi_retreat.retreat import (
 )
 
 
-ZONE: Final = "Asia/Makassar"  # Kota Kendari, WITA (REFERENCE.md 10)
+ZONE: Final = "Asia/Makassar"  # Kota Kendari, WITA (sources: time-zones)
 KENDARI: Final = KodeWilayah(code="74.71")
 DAYS: Final = (pendulum.Date(2025, 8, 4), pendulum.Date(2025, 8, 5))  # Monday and Tuesday
 ROOMS: Final = ("aula", "kelas", "lapangan")

@@ -1,7 +1,7 @@
 """Tests for birokrasi_retreat.calendar: zones, holidays, the .ics export and plan-vs-held diffs.
 
 Every NIP here is synthetic; ``198609262015051001`` is the documented example of the
-sources (REFERENCE.md §4.1). The holiday dates are what the installed ``holidays``
+sources (sources: nip-layout). The holiday dates are what the installed ``holidays``
 package says for Indonesia (the SKB 3 Menteri for 2025: Waisak on 12 May, cuti bersama
 on 13 May, Kenaikan on 29 May).
 

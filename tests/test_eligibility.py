@@ -2,7 +2,7 @@
 
 The small city below is a synthetic Kota Malang: real kecamatan and kelurahan codes,
 synthetic officials whose NIPs are made up and merely valid. ``198609262015051001`` is
-the documented example NIP of the sources (REFERENCE.md §4.1); here it belongs to
+the documented example NIP of the sources (sources: nip-layout); here it belongs to
 nobody in the city, so including it exercises ``eligibility.included_unknown``.
 """
 
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 
 D = pendulum.Date
-DAY = D(2025, 5, 15)  # The first day of the Kota Malang retreat (REFERENCE.md §11.3).
+DAY = D(2025, 5, 15)  # The first day of the Kota Malang retreat (sources: city-retreats).
 
 SEKDA = "196805121994031003"
 KADIS = "197011201996011001"
@@ -56,7 +56,7 @@ CAMAT = "197203152000031002"
 LURAH = "198001012005011001"
 SEKLUR = "198502022010012003"
 PLT_LURAH = "198703032011011004"
-DOKTER = "199001012024211002"  # An NI PPPK (REFERENCE.md §14.4 layout example).
+DOKTER = "199001012024211002"  # An NI PPPK (sources: ni-pppk-layout layout example).
 RETIRED = "196001011985031005"
 OUTSIDER = "198609262015051001"  # Valid, but nobody in the city.
 

@@ -318,7 +318,7 @@ class TestJudgement:
         ],
     )
     def test_lan_terms(self, judgement: Judgement, lan: str) -> None:
-        """The Indonesian labels are LAN's terms for aksi perubahan (REFERENCE.md 8.4)."""
+        """The Indonesian labels are LAN's terms for aksi perubahan (sources: aksi-perubahan)."""
         assert lan == judgement.label()
         assert judgement.value.replace("_", " ") == judgement.label("en")
 

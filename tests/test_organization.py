@@ -1,7 +1,8 @@
 """Tests for birokrasi_retreat.organization: Pemda, units, posts, officials, appointments.
 
 Every NIP here is synthetic; ``198609262015051001`` is the documented example of the
-sources (REFERENCE.md §4.1) and ``199001012024211002`` the NI PPPK layout example (§14.4).
+sources (sources: nip-layout) and ``199001012024211002`` the NI PPPK layout example (sources:
+ni-pppk-layout).
 """
 
 from __future__ import annotations

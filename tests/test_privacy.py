@@ -1,7 +1,7 @@
 """Tests for birokrasi_retreat._privacy: masking identifiers and redacting free text.
 
 Worked values pin the exact outputs the models, rules and renderers show today; the
-properties check the promise behind them (UU 27/2022, REFERENCE.md §12): no valid NIP,
+properties check the promise behind them (UU 27/2022, sources: uu-pdp): no valid NIP,
 NI PPPK or NIK survives `redact`, whatever text surrounds it and however it is typed,
 and `mask` never echoes a number. NIPs and NIKs are synthetic.
 """
@@ -33,7 +33,7 @@ _SIXTEEN = re.compile(r"\d(?:[ .\-]*\d){15}")
 @st.composite
 def niks(draw: st.DrawFn) -> str:
     """A synthetic NIK: region (6 digits), birth date DDMMYY (+40 on the day for a
-    woman), sequence 0001-9999 (REFERENCE.md §4.3)."""
+    woman), sequence 0001-9999 (sources: nik)."""
     region = f"{draw(st.integers(11, 94)):02}{draw(st.integers(1, 99)):02}"
     region += f"{draw(st.integers(1, 99)):02}"
     birth = draw(brst.dates())

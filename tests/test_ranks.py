@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-# REFERENCE.md §3.1 [C S10], copied by hand: the expected values must not come from the CSV.
+# sources: golongan [C S10], copied by hand: the expected values must not come from the CSV.
 PANGKAT = {
     "I/a": "Juru Muda",
     "I/b": "Juru Muda Tingkat I",
@@ -49,7 +49,7 @@ PANGKAT = {
     "IV/e": "Pembina Utama",
 }
 GROUP_NAMES = {1: "Juru", 2: "Pengatur", 3: "Penata", 4: "Pembina"}
-# REFERENCE.md §3.2 [C S8], written as the table prints it: pangkat name (golongan/ruang).
+# sources: pangkat-range [C S8], written as the table prints it: pangkat name (golongan/ruang).
 ESELON_RANGES = {
     "I.a": ("Pembina Utama Madya (IV/d)", "Pembina Utama (IV/e)"),
     "I.b": ("Pembina Utama Muda (IV/c)", "Pembina Utama (IV/e)"),
@@ -61,7 +61,7 @@ ESELON_RANGES = {
     "IV.b": ("Penata Muda Tingkat I (III/b)", "Penata (III/c)"),
     "V.a": ("Penata Muda (III/a)", "Penata Muda Tingkat I (III/b)"),
 }
-# REFERENCE.md §2.3 [C S20; IV partial; V.a unconfirmed].
+# sources: eselon-equivalence [C S20; IV partial; V.a unconfirmed].
 ESELON_FAMILY = {
     "I.a": PositionFamily.JPT_MADYA,
     "I.b": PositionFamily.JPT_MADYA,
@@ -83,7 +83,7 @@ RANKS_CODES = (
     "eselon.unknown",
     "ranks.sex_digit",
 )
-NIP = "198609262015051001"  # the documented synthetic example (REFERENCE.md §4.1)
+NIP = "198609262015051001"  # the documented synthetic example (sources: nip-layout)
 COMPARISONS = (operator.lt, operator.le, operator.gt, operator.ge)
 
 
@@ -128,9 +128,10 @@ class TestTable:
 
     @pytest.mark.parametrize("name", ["golongan.csv", "eselon.csv"])
     def test_provenance_header(self, name: str) -> None:
-        """Each table opens with '#' lines naming its REFERENCE section, date and licence."""
+        """Each table opens with '#' lines naming its sources anchor, date and licence."""
         header = "\n".join(line for line in _data_lines(name) if line.startswith("#"))
-        assert "REFERENCE.md §3." in header
+        anchor = {"golongan.csv": "golongan", "eselon.csv": "pangkat-range"}[name]
+        assert f"(sources: {anchor})" in header
         assert "2026-11-23" in header
         assert "public domain" in header
 
@@ -201,12 +202,12 @@ class TestGolonganOrder:
 class TestGolonganAttributes:
     @pytest.mark.parametrize(("text", "pangkat"), PANGKAT.items())
     def test_pangkat(self, text: str, pangkat: str) -> None:
-        """The pangkat of each golongan/ruang is exactly the name in REFERENCE.md §3.1."""
+        """The pangkat of each golongan/ruang is exactly the name in sources: golongan."""
         assert pangkat == Golongan.parse(text).pangkat
 
     @pytest.mark.parametrize("golongan", list(Golongan))
     def test_group_ruang_and_group_name(self, golongan: Golongan) -> None:
-        """group and ruang split the text, and group_name is that group's §3.1 name."""
+        """group and ruang split the text, and group_name is that group's sources: golongan name."""
         roman, ruang = str(golongan).split("/")
         assert ["I", "II", "III", "IV"].index(roman) + 1 == golongan.group
         assert ruang == golongan.ruang
@@ -462,7 +463,8 @@ class TestEselonParse:
 class TestEselonFamily:
     @pytest.mark.parametrize(("text", "family"), ESELON_FAMILY.items())
     def test_family(self, text: str, family: PositionFamily) -> None:
-        """Each eselon maps to its REFERENCE.md §2.3 family (I.a defaults to JPT Madya)."""
+        """Each eselon maps to its sources: eselon-equivalence family (I.a defaults to JPT
+        Madya)."""
         assert family is Eselon.parse(text).family
 
     def test_i_a_has_two_families(self) -> None:
@@ -482,7 +484,7 @@ class TestEselonFamily:
 class TestEselonPangkatRange:
     @pytest.mark.parametrize(("text", "expected"), ESELON_RANGES.items())
     def test_range_matches_reference(self, text: str, expected: tuple[str, str]) -> None:
-        """Each eselon's range is exactly the REFERENCE.md §3.2 row, pangkat names included."""
+        """Each eselon's range is exactly the sources: pangkat-range row, pangkat names included."""
         lowest, highest = Eselon.parse(text).pangkat_range
         assert expected == (_pangkat_label(lowest), _pangkat_label(highest))
 
@@ -493,7 +495,8 @@ class TestEselonPangkatRange:
         assert lowest < highest
 
     def test_more_senior_never_has_a_lower_floor(self) -> None:
-        """Going up in seniority never lowers the minimum pangkat (a sanity check of §3.2)."""
+        """Going up in seniority never lowers the minimum pangkat (a sanity check of sources:
+        pangkat-range)."""
         floors = [e.pangkat_range[0].rank for e in sorted(Eselon)]
         assert sorted(floors) == floors
 

@@ -3,8 +3,8 @@
 Every invariant of a model is checked with its error code and path; every model
 round-trips through dict, JSON, TOML and YAML keeping the zone names of its times; a
 retreat's days are counted in the venue's local time. The NIPs are synthetic;
-``198609262015051001`` is the documented example of the sources (REFERENCE.md §4.1) and
-``199001012024211002`` the NI PPPK layout example (§14.4).
+``198609262015051001`` is the documented example of the sources (sources: nip-layout) and
+``199001012024211002`` the NI PPPK layout example (sources: ni-pppk-layout).
 """
 
 from __future__ import annotations

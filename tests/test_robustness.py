@@ -4,7 +4,7 @@ Every loading entry point (`serialization.from_dict`, `loads`, `load`) and every
 identifier module's ``is_valid`` is fed arbitrary JSON-like values, text and bytes. The
 only exception allowed out of a loader is a `BirokrasiRetreatError` whose every leaf has a
 catalogued code and a message that never shows a whole NIP; ``is_valid`` never raises.
-Every NIP here is synthetic (``198609262015051001``, REFERENCE.md §4.1).
+Every NIP here is synthetic (``198609262015051001``, sources: nip-layout).
 """
 
 from __future__ import annotations

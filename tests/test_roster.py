@@ -2,8 +2,8 @@
 
 The city below is a small synthetic Kota Malang: real kecamatan and kelurahan codes from
 the official catalogue, synthetic officials. ``198609262015051001`` is the documented
-example NIP of the sources (REFERENCE.md §4.1) and ``199001012024211002`` the NI PPPK
-layout example (§14.4); every other number is made up and merely valid.
+example NIP of the sources (sources: nip-layout) and ``199001012024211002`` the NI PPPK
+layout example (sources: ni-pppk-layout); every other number is made up and merely valid.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 
 D = pendulum.Date
-DAY = D(2025, 5, 15)  # The Kota Malang retreat (REFERENCE.md, retreats table).
+DAY = D(2025, 5, 15)  # The Kota Malang retreat (sources: city-retreats).
 MALANG = Pemda(kind=PemdaKind.KOTA, name="Kota Malang", kode=KodeWilayah(code="35.73"))
 
 # Synthetic NIPs, one per official of the city.

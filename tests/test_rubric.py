@@ -5,7 +5,7 @@ renders in both languages); scales, bands and responses are checked on worked va
 and by properties; every model round-trips through dict, JSON, TOML and YAML. The
 strategies of `birokrasi_retreat.strategies._rubric` are checked to generate only valid
 values. NIPs are synthetic: ``198609262015051001`` is the documented example of the
-sources (REFERENCE.md §4.1).
+sources (sources: nip-layout).
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def _find(strategy: st.SearchStrategy[T], condition: Callable[[T], bool]) -> T:
 
 
 def _likert4() -> Scale:
-    """The IKM 1-4 scale with its labels (REFERENCE.md §7)."""
+    """The IKM 1-4 scale with its labels (sources: ikm)."""
     return Scale.likert(4, labels_id=IKM_LABELS_ID, labels_en=IKM_LABELS_EN)
 
 
@@ -116,7 +116,7 @@ def _band(code: str, lower: float) -> Band:
     return Band(code=code, label_id=f"Mutu {code}", label_en=f"Grade {code}", lower=lower)
 
 
-# REFERENCE.md §7: mutu D, C, B, A by lower bound on the converted value (D from 0).
+# sources: ikm: mutu D, C, B, A by lower bound on the converted value (D from 0).
 IKM_BANDS = (_band("D", 0), _band("C", 65.0), _band("B", 76.61), _band("A", 88.31))
 
 
@@ -552,7 +552,7 @@ class TestRubric:
         ],
     )
     def test_band_for_ikm_boundaries(self, value: float, code: str) -> None:
-        """Lower bounds are inclusive on the rounded value (REFERENCE.md §7)."""
+        """Lower bounds are inclusive on the rounded value (sources: ikm)."""
         band = _rubric().band_for(value)
         assert band is not None
         assert code == band.code

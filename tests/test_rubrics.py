@@ -1,10 +1,11 @@
-"""Tests for the built-in rubrics (birokrasi_retreat.rubrics) against REFERENCE.md.
+"""Tests for the built-in rubrics (birokrasi_retreat.rubrics) against the sources page.
 
 Each rubric file loads, carries its provenance header (source, retrieval date 2026-11-23,
 licence) and round-trips through dict, JSON, TOML and YAML. The IKM rubric is checked
-element by element and band by band against PermenPAN-RB 14/2017 (REFERENCE.md §7), the
-BerAKHLAK one against SE MenPAN-RB 20/2021 (§6), the LAN predicates against §8.3 and
-§14.3 (marked unconfirmed), and every rubric's generated responses are valid.
+element by element and band by band against PermenPAN-RB 14/2017 (sources: ikm), the
+BerAKHLAK one against SE MenPAN-RB 20/2021 (sources: berakhlak), the LAN predicates
+against sources: lan-predicates (marked unconfirmed), and every rubric's generated
+responses are valid.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ NAMES = ("berakhlak", "ikm", "lan_predicates_unverified", "reaction", "speaker")
 FORMATS = ("json", "toml", "yaml")
 FOLDER = resources.files("birokrasi_retreat.rubrics").joinpath("data")
 
-# REFERENCE.md §7: the nine unsur of PermenPAN-RB 14/2017, in order.
+# sources: ikm: the nine unsur of PermenPAN-RB 14/2017, in order.
 IKM_UNSUR = (
     "Persyaratan",
     "Prosedur",
@@ -41,7 +42,7 @@ IKM_UNSUR = (
     "Sarana dan prasarana",
     "Penanganan pengaduan, saran dan masukan",
 )
-# REFERENCE.md §7: mutu and unit performance, by lower bound on the 25-100 value.
+# sources: ikm: mutu and unit performance, by lower bound on the 25-100 value.
 IKM_BANDS = (
     ("D", "Tidak Baik", 0.0),
     ("C", "Kurang Baik", 65.0),
@@ -120,14 +121,14 @@ class TestProvenance:
         assert "Source:" in header
         assert "Retrieved: 2026-11-23." in header
         assert "Licence:" in header
-        assert "REFERENCE.md §" in header
+        assert "(sources: " in header
 
     @pytest.mark.parametrize("name", NAMES)
     def test_meta(self, name: str) -> None:
         """The [meta] table carries the same provenance, machine-readably."""
         meta = rubrics._file(name).meta
         assert pendulum.Date(2026, 11, 23) == meta.retrieved
-        assert any("REFERENCE.md" in source for source in meta.sources)
+        assert any("sources: " in source for source in meta.sources)
         assert "MIT" in meta.licence
         assert rubrics.load(name).source
 
@@ -148,7 +149,7 @@ class TestProvenance:
 
 class TestIkm:
     def test_nine_unsur_with_their_names(self) -> None:
-        """U1-U9 with the exact names of PermenPAN-RB 14/2017 (REFERENCE.md §7)."""
+        """U1-U9 with the exact names of PermenPAN-RB 14/2017 (sources: ikm)."""
         ikm = rubrics.load("ikm")
         assert IKM_UNSUR == tuple(criterion.title_id for criterion in ikm.criteria)
         assert tuple(f"u{n}" for n in range(1, 10)) == tuple(c.id for c in ikm.criteria)
@@ -169,7 +170,7 @@ class TestIkm:
         assert {1.0} == {criterion.weight for criterion in rubrics.load("ikm").criteria}
 
     def test_ratio_is_the_x25_conversion(self) -> None:
-        """Ratio normalisation maps a rating x on 1-4 to 25x (REFERENCE.md §7)."""
+        """Ratio normalisation maps a rating x on 1-4 to 25x (sources: ikm)."""
         ikm = rubrics.load("ikm")
         scale = ikm.criteria[0].scale
         assert Normalisation.RATIO == ikm.normalisation
@@ -202,7 +203,7 @@ class TestIkm:
 
 class TestBerakhlak:
     def test_seven_values_three_indicators(self) -> None:
-        """21 criteria, 3 per BerAKHLAK value, in the circular's order (REFERENCE.md §6)."""
+        """21 criteria, 3 per BerAKHLAK value, in the circular's order (sources: berakhlak)."""
         berakhlak = rubrics.load("berakhlak")
         groups = [criterion.group for criterion in berakhlak.criteria]
         assert [value.value for value in BerAkhlak for _ in range(3)] == groups
@@ -221,7 +222,7 @@ class TestBerakhlak:
             assert criterion.title_id != criterion.title_en
 
     def test_indicators_paraphrased_in_both_languages(self) -> None:
-        """The header says the indicators are paraphrased; English follows REFERENCE.md §6."""
+        """The header says the indicators are paraphrased; English follows sources: berakhlak."""
         assert "PARAPHRASED" in _header("berakhlak")
         berakhlak = rubrics.load("berakhlak")
         assert (
@@ -243,7 +244,7 @@ class TestBerakhlak:
 
 class TestReactionAndSpeaker:
     def test_reaction_reuses_the_ikm_scale(self) -> None:
-        """1-4, ratio (x25) and the IKM bands by analogy (REFERENCE.md §9)."""
+        """1-4, ratio (x25) and the IKM bands by analogy (sources: kirkpatrick)."""
         reaction = rubrics.load("reaction")
         assert Normalisation.RATIO == reaction.normalisation
         assert {(1, 2, 3, 4)} == {c.scale.points for c in reaction.criteria}
@@ -271,7 +272,7 @@ class TestReactionAndSpeaker:
 
 class TestLanPredicates:
     def test_marked_unconfirmed(self) -> None:
-        """The title and source say the thresholds are unconfirmed (REFERENCE.md §8.3)."""
+        """The title and source say the thresholds are unconfirmed (sources: lan-predicates)."""
         lan = rubrics.load("lan_predicates_unverified")
         assert "UNCONFIRMED" in lan.title_en
         assert "BELUM TERKONFIRMASI" in lan.title_id
@@ -301,7 +302,7 @@ class TestLanPredicates:
         ],
     )
     def test_strict_bounds_as_inclusive_hundredths(self, value: float, code: str) -> None:
-        """ "> 90" is 90.01 on the rounded value (REFERENCE.md §14.3)."""
+        """ "> 90" is 90.01 on the rounded value (sources: lan-predicates)."""
         band = rubrics.load("lan_predicates_unverified").band_for(value)
         assert band is not None
         assert code == band.code

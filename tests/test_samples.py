@@ -1,9 +1,10 @@
 """Tests for birokrasi_retreat.samples: the bundled Malang, Bandung and Kendari rosters.
 
-The samples promise real places (every kecamatan and kelurahan of each city, REFERENCE.md
-§5.3), synthetic people with valid and plausible NIPs (§4.1, §14.2), golongan that fit
-each post (§3.2), nobody past retirement age (§14.1) and a few deliberate vacancies and
-Plt appointments, listed here as the expected state on the sample's ``as_of`` date.
+The samples promise real places (every kecamatan and kelurahan of each city, sources:
+kode-wilayah-cities), synthetic people with valid and plausible NIPs (sources: nip-layout,
+cpns-age), golongan that fit each post (sources: pangkat-range), nobody past retirement
+age (sources: retirement-age) and a few deliberate vacancies and Plt appointments, listed
+here as the expected state on the sample's ``as_of`` date.
 """
 
 from __future__ import annotations
@@ -38,25 +39,25 @@ AS_OF: Final = pendulum.Date(2025, 11, 30)
 DATA: Final = Path(samples.__file__).parent / "data"
 SCRIPT: Final = Path(__file__).resolve().parent.parent / "scripts" / "make_samples.py"
 
-# REFERENCE.md §5.3: code, kecamatan, kelurahan (Kepmendagri 300.2.2-2138/2025).
+# sources: kode-wilayah-cities: code, kecamatan, kelurahan (Kepmendagri 300.2.2-2138/2025).
 COUNTS: Final = {
     "malang": ("35.73", 5, 57),
     "bandung": ("32.73", 30, 151),
     "kendari": ("74.71", 11, 65),
 }
-# REFERENCE.md §11.3 and the seed articles: first retreat day and participants.
+# sources: city-retreats and the seed articles: first retreat day and participants.
 RETREATS: Final = {
     "malang": (pendulum.Date(2025, 5, 15), 100),
     "bandung": (pendulum.Date(2025, 11, 4), 218),
     "kendari": (pendulum.Date(2025, 8, 1), 63),
 }
-# Wali Kota (public office holders): REFERENCE.md §11.3 (Bandung: not seed 000's name).
+# Wali Kota (public office holders): sources: city-retreats (Bandung: not seed 000's name).
 HEADS: Final = {
     "malang": "Wahyu Hidayat",
     "bandung": "Muhammad Farhan",
     "kendari": "Siska Karina Imran",
 }
-# Real people named in the seed articles and REFERENCE.md §11: never an official.
+# Real people named in the seed articles and sources: retreats: never an official.
 REAL_PEOPLE: Final = frozenset(
     {
         "Wahyu Hidayat",
@@ -85,11 +86,11 @@ ACTING: Final = {
     "bandung": {"kepala-dinsos", "camat-astanaanyar", "lurah-panjunan"},
     "kendari": {"kepala-disnaker", "camat-kendari", "lurah-pondambea"},
 }
-# REFERENCE.md §14.1: BUP 60 for JPT and fungsional ahli madya; 58 for the others here.
+# sources: retirement-age: BUP 60 for JPT and fungsional ahli madya; 58 for the others here.
 JPT: Final = frozenset(
     {PositionFamily.JPT_UTAMA, PositionFamily.JPT_MADYA, PositionFamily.JPT_PRATAMA}
 )
-# Retreat pool: eselon II and III.a posts and lurah (REFERENCE.md §11.3 participants).
+# Retreat pool: eselon II and III.a posts and lurah (sources: city-retreats participants).
 POOL: Final = frozenset({Eselon.II_A, Eselon.II_B, Eselon.III_A, Eselon.IV_A})
 
 by_name = pytest.mark.parametrize("name", NAMES)
@@ -178,7 +179,7 @@ class TestLoadRoster:
 class TestPlaces:
     @by_name
     def test_counts(self, name: str) -> None:
-        """Kecamatan and kelurahan counts match REFERENCE.md §5.3."""
+        """Kecamatan and kelurahan counts match sources: kode-wilayah-cities."""
         code, kecamatan, kelurahan = COUNTS[name]
         roster = samples.load_roster(name)
         assert code == str(roster.pemda.kode)
@@ -218,7 +219,7 @@ class TestPlaces:
 
     @by_name
     def test_head_is_the_wali_kota(self, name: str) -> None:
-        """The Pemda's head is the Wali Kota named in REFERENCE.md §11.3."""
+        """The Pemda's head is the Wali Kota named in sources: city-retreats."""
         assert HEADS[name] == samples.load_roster(name).pemda.head_name
 
 
@@ -262,7 +263,8 @@ class TestOfficials:
 
     @by_name
     def test_nobody_past_retirement_age(self, name: str) -> None:
-        """No holder of a post on AS_OF has reached the BUP of that post (§14.1)."""
+        """No holder of a post on AS_OF has reached the BUP of that post (sources:
+        retirement-age)."""
         roster = samples.load_roster(name)
         for appointment in roster.on(AS_OF).appointments:
             birth = roster.official(appointment.nip).nip_info.birth_date
@@ -279,7 +281,8 @@ class TestOfficials:
 
     @by_name
     def test_golongan_fits_the_eselon(self, name: str) -> None:
-        """Every holder's golongan is within the eselon's range or one step below (§3.2)."""
+        """Every holder's golongan is within the eselon's range or one step below (sources:
+        pangkat-range)."""
         roster = samples.load_roster(name)
         fits = {GolonganFit.WITHIN, GolonganFit.ONE_STEP_BELOW}
         for appointment in roster.appointments:
@@ -308,7 +311,7 @@ class TestPosts:
 
     @by_name
     def test_sekda(self, name: str) -> None:
-        """The Sekda is a II.a JPT Pratama heading the Sekretariat Daerah (§14.5)."""
+        """The Sekda is a II.a JPT Pratama heading the Sekretariat Daerah (sources: city-eselon)."""
         sekda = samples.load_roster(name).position("sekda")
         assert (Eselon.II_A, PositionFamily.JPT_PRATAMA, True) == (
             sekda.eselon,

@@ -77,7 +77,7 @@ class TestFiles:
         meta = serialization.loads(text, _FollowUpFile, format="toml").meta
         assert "sintetis" in meta.title
         assert "Synthetic, illustrative" in meta.disclaimer
-        assert any("REFERENCE.md §8.4" in source for source in meta.sources)
+        assert any("sources: aksi-perubahan" in source for source in meta.sources)
         assert "SYNTHETIC and ILLUSTRATIVE" in text
 
     @pytest.mark.skipif(not SCRIPT.exists(), reason="scripts/ is not shipped")

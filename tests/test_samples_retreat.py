@@ -1,6 +1,6 @@
 """Tests for the bundled sample retreats: ``samples.load(name).retreat`` and ``.planned``.
 
-The samples model the three city retreats of the seed articles (REFERENCE.md §11.3):
+The samples model the three city retreats of the seed articles (sources: city-retreats):
 Malang (announced for 16-18 May 2025, held 15-17 May), Kendari (from Friday 1 August
 2025, WITA) and Bandung (4-5 November 2025). Enrollment follows each article's
 participant list through an `Eligibility` evaluated on the sample roster, and each
@@ -40,14 +40,14 @@ NAMES: Final = ("bandung", "kendari", "malang")
 RETREATS: Final = Path(samples.__file__).parent / "data" / "retreats"
 SCRIPT: Final = Path(__file__).resolve().parent.parent / "scripts" / "make_retreat_samples.py"
 
-# Local days of each retreat (seeds 001-004, REFERENCE.md §11.3).
+# Local days of each retreat (seeds 001-004, sources: city-retreats).
 DAYS: Final = {
     "malang": (pendulum.Date(2025, 5, 15), pendulum.Date(2025, 5, 17)),
     "kendari": (pendulum.Date(2025, 8, 1), pendulum.Date(2025, 8, 3)),
     "bandung": (pendulum.Date(2025, 11, 4), pendulum.Date(2025, 11, 5)),
 }
 # Venue code and zone: seed 003 (Junrejo, Kota Batu), seed 004 (Kota Kendari),
-# REFERENCE.md §11.3 (Pusdikter, Kab. Bandung Barat).
+# sources: city-retreats (Pusdikter, Kab. Bandung Barat).
 VENUES: Final = {
     "malang": ("35.79.03", "Asia/Jakarta", "WIB", VenueKind.MILITARY),
     "kendari": ("74.71", "Asia/Makassar", "WITA", VenueKind.OUTDOOR),
@@ -71,7 +71,7 @@ SPEAKERS: Final = {
         "Narasumber pemerintahan dan etika birokrasi",
     },
 }
-# REFERENCE.md §14.7: the Friday prayer window, local time.
+# sources: friday-prayer: the Friday prayer window, local time.
 FRIDAY: Final = 5
 PRAYER: Final = ((11, 30), (13, 0))
 
@@ -248,7 +248,7 @@ class TestEnrollment:
         assert {EnrollmentStatus.INVITED} == {e.status for e in planned.enrollments}
 
     def test_malang_about_100(self) -> None:
-        """Malang's plan and held retreat have about 100 participants (REFERENCE.md §11.3)."""
+        """Malang's plan and held retreat have about 100 participants (sources: city-retreats)."""
         for retreat in (_planned(), _held("malang")):
             assert abs(len(retreat.enrollments) - 100) <= 5
 

@@ -1,7 +1,7 @@
 """Tests for the bundled sample surveys: ``samples.load(name).responses`` and ``.survey``.
 
 The responses are synthetic and seeded (``scripts/make_survey_samples.py``); they must
-tell a plausible story about each sample retreat (REFERENCE.md §9, Kirkpatrick): a
+tell a plausible story about each sample retreat (sources: kirkpatrick, Kirkpatrick): a
 BerAKHLAK pre/post self-assessment with a moderate gain and a follow-up about four
 months later (Malang), reactions to every session with one clearly weaker session,
 speaker evaluations, internally consistent ratings (Cronbach's alpha above 0.70), and no
@@ -80,9 +80,9 @@ COUNTS: Final = {
 NEVER: Final = frozenset(
     {"EVA001", "EVA002", "EVA003", "EVA004", "EVA005", "EVA006", "EVA009", "EVA010", "EVA011"}
 )
-# The reaction rubric's IKM-like bands (REFERENCE.md §7, by analogy): B from 76.61.
+# The reaction rubric's IKM-like bands (sources: ikm; by analogy): B from 76.61.
 GOOD: Final = 76.61
-# Kirkpatrick level 3 is "often 3-6 months after" (REFERENCE.md §9); the brief: 3-5.
+# Kirkpatrick level 3 is "often 3-6 months after" (sources: kirkpatrick); the brief: 3-5.
 FOLLOW_UP_MONTHS: Final = (3, 5)
 
 by_name = pytest.mark.parametrize("name", NAMES)
@@ -162,7 +162,7 @@ class TestFiles:
         assert "sintetis" in meta.title
         assert "Synthetic" in meta.disclaimer
         assert "seed" in meta.disclaimer
-        assert any("REFERENCE.md §9" in source for source in meta.sources)
+        assert any("sources: kirkpatrick" in source for source in meta.sources)
 
     @pytest.mark.skipif(not SCRIPT.exists(), reason="scripts/ is not shipped")
     def test_generator_check_passes(self) -> None:

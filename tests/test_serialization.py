@@ -1,7 +1,7 @@
 """Tests for birokrasi_retreat.serialization (and its private hooks in _convert).
 
 Every NIP here is synthetic: ``198609262015051001`` is the documented example
-(REFERENCE.md §4.1).
+(sources: nip-layout).
 """
 
 from __future__ import annotations

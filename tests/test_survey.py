@@ -40,7 +40,7 @@ else:  # pytest's importlib mode imports a test helper by its rootdir-relative n
 
 FORMATS: Final[list[serialization.Format]] = ["json", "toml", "yaml"]
 NIP: Final = "198609262015051001"
-"""The documented synthetic NIP (REFERENCE.md 4.1)."""
+"""The documented synthetic NIP (sources: nip-layout)."""
 SETTINGS: Final = settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

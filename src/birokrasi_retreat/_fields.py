@@ -39,7 +39,7 @@ _Identified = TypeVar("_Identified")
 # An attrs validator: called with the instance, the attribute and the value.
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-# REFERENCE.md §4.1 and §14.4: a NIP and an NI PPPK have 18 digits.
+# sources: nip-layout, ni-pppk-layout: a NIP and an NI PPPK have 18 digits.
 _NIP_LENGTH: Final = 18
 
 # The numbers `finite` accepts unless told otherwise: int and float (a bool is refused).

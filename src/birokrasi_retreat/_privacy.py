@@ -1,7 +1,7 @@
 """Private: the one place that hides personal numbers (NIP, NI PPPK, NIK) from display.
 
 UU 27/2022 makes a NIP, an NI PPPK and a NIK personal data, so no repr, message, path or
-log shows one whole (REFERENCE.md §12). This module owns the two ways the library hides
+log shows one whole (sources: uu-pdp). This module owns the two ways the library hides
 them; every model, rule and renderer calls it instead of keeping its own copy.
 
 * `mask` hides a value that is meant to be an identifier (a NIP field, a participant):
@@ -33,7 +33,7 @@ from birokrasi_retreat.ids import nip as _nip
 from birokrasi_retreat.ranks import AsnType
 
 
-# A NIP or NI PPPK has 18 digits (REFERENCE.md §4.1), a NIK 16 (§4.3): a run of this many
+# A NIP or NI PPPK has 18 digits (sources: nip-layout), a NIK 16 (sources: nik): a run of this many
 # digits may be either.
 _PERSONAL_DIGITS: Final = 16
 _NIK_LENGTH: Final = 16
@@ -70,7 +70,7 @@ def nip_kind(number: str) -> AsnType | None:
 
 
 def _is_nik(number: str) -> bool:
-    # No module of `ids` checks a NIK: here it is 16 ASCII digits (REFERENCE.md §4.3).
+    # No module of `ids` checks a NIK: here it is 16 ASCII digits (sources: nik).
     return len(number) == _NIK_LENGTH and number.isascii() and number.isdigit()
 
 

@@ -2,12 +2,12 @@
 
 A retreat happens in the local time of its venue: WIB (``Asia/Jakarta``, UTC+7), WITA
 (``Asia/Makassar``, UTC+8) or WIT (``Asia/Jayapura``, UTC+9), per Keppres 41/1987
-(REFERENCE.md §10). This module answers the calendar questions a BKPSDM asks:
+(sources: time-zones). This module answers the calendar questions a BKPSDM asks:
 
 * which zone a region (and so a venue) keeps: `timezone_for`, `local`;
 * which days between two dates are hari libur nasional (national holidays) or cuti
   bersama (collective leave days decided yearly by the SKB 3 Menteri, which Perpres
-  21/2023 Pasal 6 lets change the working days; REFERENCE.md §14.8): `holidays_between`,
+  21/2023 Pasal 6 lets change the working days; sources: working-hours): `holidays_between`,
   from the ``holidays`` package, with local holidays of your own injected;
 * the agenda as an iCalendar file, for everyone or one participant: `to_ics`;
 * what changed between the announced plan and the retreat as held: `diff`.
@@ -85,7 +85,7 @@ def timezone_for(kode: KodeWilayah | str) -> str:
     """Zona waktu (time zone) of a region, as an IANA name, from its kode wilayah.
 
     Delegates to `birokrasi_retreat.ids.kode_wilayah.timezone_for`: the province decides
-    (Keppres 41/1987; REFERENCE.md §10), with Kalimantan Barat and Tengah on
+    (Keppres 41/1987; sources: time-zones), with Kalimantan Barat and Tengah on
     ``Asia/Pontianak``.
 
     Args:
@@ -148,7 +148,7 @@ class HolidayKind(enum.StrEnum):
     """
 
     # Hari libur nasional, set yearly by the SKB 3 Menteri (Perpres 21/2023 Ps 6;
-    # REFERENCE.md §14.8); the ``holidays`` package's "public" category.
+    # sources: working-hours); the ``holidays`` package's "public" category.
     PUBLIC = "public"
     # Cuti bersama (collective leave) of the ASN, set by the same SKB (Perpres 21/2023
     # Ps 6); the ``holidays`` package's "government" category.

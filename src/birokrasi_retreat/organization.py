@@ -23,8 +23,8 @@ are checked by `birokrasi_retreat.validation` and reported as findings.
 
 References:
     - UU 23/2014 on Pemerintahan Daerah, Pasal 229 (kelurahan and lurah).
-    - PP 18/2016 on Perangkat Daerah, as amended by PP 72/2019 (REFERENCE.md 1).
-    - UU 20/2023 on ASN: PNS and PPPK, position families (REFERENCE.md 2).
+    - PP 18/2016 on Perangkat Daerah, as amended by PP 72/2019 (sources: regional-government).
+    - UU 20/2023 on ASN: PNS and PPPK, position families (sources: asn-types).
     - Popolo, the open government data specification: Post and Membership.
 
 Examples:
@@ -352,7 +352,7 @@ class FunctionalLevel(enum.StrEnum):
     """Jenjang jabatan fungsional (functional position level); decides the retirement age.
 
     PP 11/2017 Pasal 239(2): 58 for keterampilan levels, ahli pertama and ahli muda; 60
-    for ahli madya; 65 for ahli utama (REFERENCE.md 14.1).
+    for ahli madya; 65 for ahli utama (sources: retirement-age).
 
     Examples:
         >>> FunctionalLevel.AHLI_MADYA.value
@@ -449,7 +449,7 @@ def _check_pppk_grade(
     _fields.check_type(value, attribute.name)
     number = _roman(value)
     # Canonical Roman numeral only (I..XVII is the range seen in BKN statistics; the upper
-    # bound is unconfirmed, REFERENCE.md 3.1, so it is not enforced).
+    # bound is unconfirmed, sources: golongan; so it is not enforced).
     if not value or number is None or _to_roman(number) != value:
         raise InvalidFormat("org.pppk_grade", path=attribute.name, value=value[:8])
 

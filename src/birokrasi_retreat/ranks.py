@@ -17,12 +17,12 @@ in ``birokrasi_retreat/data/golongan.csv`` and ``data/eselon.csv``, read on firs
 
 References:
     * PP 100/2000 as amended by PP 13/2002 (pangkat range per eselon; Pasal 5, appointment
-      at most one step below the range): REFERENCE.md §3.2, sources S8, S9.
-    * Golongan/ruang and pangkat names: REFERENCE.md §3.1, source S10
+      at most one step below the range): sources: pangkat-range; sources S8, S9.
+    * Golongan/ruang and pangkat names: sources: golongan; source S10
       (https://www.salamedukasi.com/2014/08/kode-jenjang-kepangkatan-dan-nama.html).
-    * UU 20/2023 on ASN, Pasal 13-14 and 18 (position families): REFERENCE.md §2.2, S19
+    * UU 20/2023 on ASN, Pasal 13-14 and 18 (position families): sources: position-families, S19
       (https://www.pasal.id/peraturan/uu/uu-no-20-tahun-2023/koreksi/8820421).
-    * UU 5/2014 Pasal 131 (eselon to position family): REFERENCE.md §2.3, S20.
+    * UU 5/2014 Pasal 131 (eselon to position family): sources: eselon-equivalence, S20.
 
 Examples:
     >>> from birokrasi_retreat.ranks import Eselon, Golongan, GolonganFit, PositionFamily
@@ -98,7 +98,7 @@ class PositionFamily(enum.StrEnum):
 
     Five families are managerial (*jabatan manajerial*: the three JPT, *Jabatan Pimpinan
     Tinggi* or senior executive levels, Administrator and Pengawas); Fungsional and
-    Pelaksana are non-managerial (UU 20/2023 Pasal 13-14, 18; REFERENCE.md §2.2).
+    Pelaksana are non-managerial (UU 20/2023 Pasal 13-14, 18; sources: position-families).
     Members are listed from the most senior managerial family down; being strings, they
     compare alphabetically, not by seniority.
 
@@ -171,7 +171,7 @@ class Golongan(enum.Enum):
     Each value is the canonical text (``"III/c"``): the Roman group, a slash and the
     ruang letter. Members compare by `rank`; comparing with anything that is not a
     `Golongan` returns ``NotImplemented`` (so ``Golongan.I_A < 3`` raises `TypeError`).
-    ``str()`` gives the canonical text. Golongan and pangkat names: REFERENCE.md §3.1
+    ``str()`` gives the canonical text. Golongan and pangkat names: sources: golongan
     [C S10]. PPPK have their own golongan and do not use these.
 
     Examples:
@@ -183,22 +183,22 @@ class Golongan(enum.Enum):
         [<Golongan.I_B: 'I/b'>, <Golongan.IV_A: 'IV/a'>]
     """
 
-    # Golongan I (Juru), ruang a-d (REFERENCE.md §3.1, S10).
+    # Golongan I (Juru), ruang a-d (sources: golongan, S10).
     I_A = "I/a"  # Juru Muda
     I_B = "I/b"  # Juru Muda Tingkat I
     I_C = "I/c"  # Juru
     I_D = "I/d"  # Juru Tingkat I
-    # Golongan II (Pengatur), ruang a-d (REFERENCE.md §3.1, S10).
+    # Golongan II (Pengatur), ruang a-d (sources: golongan, S10).
     II_A = "II/a"  # Pengatur Muda
     II_B = "II/b"  # Pengatur Muda Tingkat I
     II_C = "II/c"  # Pengatur
     II_D = "II/d"  # Pengatur Tingkat I
-    # Golongan III (Penata), ruang a-d (REFERENCE.md §3.1, S10).
+    # Golongan III (Penata), ruang a-d (sources: golongan, S10).
     III_A = "III/a"  # Penata Muda
     III_B = "III/b"  # Penata Muda Tingkat I
     III_C = "III/c"  # Penata
     III_D = "III/d"  # Penata Tingkat I
-    # Golongan IV (Pembina), ruang a-e: only IV has an e (REFERENCE.md §3.1, S10).
+    # Golongan IV (Pembina), ruang a-e: only IV has an e (sources: golongan, S10).
     IV_A = "IV/a"  # Pembina
     IV_B = "IV/b"  # Pembina Tingkat I
     IV_C = "IV/c"  # Pembina Utama Muda
@@ -267,7 +267,7 @@ class Golongan(enum.Enum):
 
     @property
     def pangkat(self) -> str:
-        """The pangkat (rank title) of this golongan/ruang (REFERENCE.md §3.1 [C S10]).
+        """The pangkat (rank title) of this golongan/ruang (sources: golongan [C S10]).
 
         Examples:
             >>> Golongan.III_D.pangkat
@@ -397,8 +397,8 @@ class GolonganFit(enum.StrEnum):
 
     The appointment rule of PP 100/2000 Pasal 5 requires a pangkat no lower than one step
     below the eselon's range; a promotion by choice may not go above its highest pangkat
-    (BKN Kep. 13/2002). REFERENCE.md §3.2 [C S8, S9]. Actual officials often sit one step
-    below (REFERENCE.md §2.4), so callers should warn rather than reject.
+    (BKN Kep. 13/2002). sources: pangkat-range [C S8, S9]. Actual officials often sit one step
+    below (sources: city-eselon), so callers should warn rather than reject.
 
     Examples:
         >>> Eselon.IV_A.golongan_fit(Golongan.III_A)
@@ -424,7 +424,7 @@ class Eselon(enum.Enum):
     numeral is the higher post. Comparing with anything that is not an `Eselon` returns
     ``NotImplemented``. ``str()`` gives the canonical text. Under UU 5/2014 and
     UU 20/2023 eselon survive as an equivalence to the position families (`family`);
-    REFERENCE.md §2.3.
+    sources: eselon-equivalence.
 
     Examples:
         >>> Eselon.I_A > Eselon.II_B > Eselon.V_A
@@ -433,23 +433,23 @@ class Eselon(enum.Enum):
         'II.b'
     """
 
-    # Eselon I.a (PP 100/2000 as amended by PP 13/2002; REFERENCE.md §3.2, S8).
+    # Eselon I.a (PP 100/2000 as amended by PP 13/2002; sources: pangkat-range, S8).
     I_A = "I.a"
     # Eselon I.b (same).
     I_B = "I.b"
-    # Eselon II.a, e.g. Sekda kabupaten/kota (PP 18/2016 Pasal 95(1); REFERENCE.md §14.5).
+    # Eselon II.a, e.g. Sekda kabupaten/kota (PP 18/2016 Pasal 95(1); sources: city-eselon).
     II_A = "II.a"
-    # Eselon II.b, e.g. Kepala Dinas/Badan of a kota (PP 18/2016 Pasal 95(2); §14.5).
+    # Eselon II.b, e.g. Kepala Dinas/Badan of a kota (PP 18/2016 Pasal 95(2); sources: city-eselon).
     II_B = "II.b"
-    # Eselon III.a, e.g. Camat (REFERENCE.md §2.4, S17, S21).
+    # Eselon III.a, e.g. Camat (sources: city-eselon, S17, S21).
     III_A = "III.a"
-    # Eselon III.b, e.g. Sekcam (REFERENCE.md §2.4, S21).
+    # Eselon III.b, e.g. Sekcam (sources: city-eselon, S21).
     III_B = "III.b"
-    # Eselon IV.a, e.g. Lurah (REFERENCE.md §2.4, S21).
+    # Eselon IV.a, e.g. Lurah (sources: city-eselon, S21).
     IV_A = "IV.a"
-    # Eselon IV.b, e.g. Sekretaris Lurah (REFERENCE.md §2.4, S21).
+    # Eselon IV.b, e.g. Sekretaris Lurah (sources: city-eselon, S21).
     IV_B = "IV.b"
-    # Eselon V.a, the lowest (PP 100/2000 as amended by PP 13/2002; REFERENCE.md §3.2, S8).
+    # Eselon V.a, the lowest (PP 100/2000 as amended by PP 13/2002; sources: pangkat-range, S8).
     V_A = "V.a"
 
     def __init__(self, value: str) -> None:
@@ -505,7 +505,7 @@ class Eselon(enum.Enum):
     def family(self) -> PositionFamily:
         """The position family (rumpun jabatan) this eselon corresponds to.
 
-        The transitional equivalence of UU 5/2014 Pasal 131 (REFERENCE.md §2.3 [C S20]):
+        The transitional equivalence of UU 5/2014 Pasal 131 (sources: eselon-equivalence [C S20]):
         I.a and I.b are JPT Madya, II JPT Pratama, III Administrator, IV Pengawas, and
         V.a Pelaksana. An I.a post heading a non-ministerial agency is JPT Utama instead;
         that depends on the post, not the eselon, so JPT Madya is the default here and
@@ -525,7 +525,7 @@ class Eselon(enum.Enum):
         """Every position family this eselon may correspond to, the default `family` first.
 
         Only ``I.a`` has two: JPT Madya, and JPT Utama for the head of a non-ministerial
-        agency (REFERENCE.md §2.3 [C S20]).
+        agency (sources: eselon-equivalence [C S20]).
 
         Examples:
             >>> [f.label for f in Eselon.I_A.families]
@@ -539,7 +539,7 @@ class Eselon(enum.Enum):
     def pangkat_range(self) -> tuple[Golongan, Golongan]:
         """The lowest and highest golongan/ruang of this eselon's pangkat range.
 
-        From the table of PP 100/2000 as amended by PP 13/2002 (REFERENCE.md §3.2 [C S8]);
+        From the table of PP 100/2000 as amended by PP 13/2002 (sources: pangkat-range [C S8]);
         not the older PP 15/1994 table.
 
         Returns:
@@ -556,7 +556,7 @@ class Eselon(enum.Enum):
 
         PP 100/2000 Pasal 5 allows appointment with a pangkat at most one step below the
         range; BKN Kep. 13/2002 caps promotion by choice at its highest pangkat
-        (REFERENCE.md §3.2 [C S8, S9]).
+        (sources: pangkat-range [C S8, S9]).
 
         Args:
             golongan: The official's golongan/ruang.
@@ -580,12 +580,13 @@ class Eselon(enum.Enum):
             raise InvalidType("data.type", expected="Golongan", got=type(golongan).__name__)
         lowest, highest = _eselon_ranges()[self]
         rank = golongan.rank
-        # PP 100/2000 Pasal 5: "no lower than one step below" the range (REFERENCE.md §3.2).
+        # PP 100/2000 Pasal 5: "no lower than one step below" the range (sources: pangkat-range).
         if rank < lowest.rank - 1:
             return GolonganFit.BELOW_ALLOWED
         if rank < lowest.rank:
             return GolonganFit.ONE_STEP_BELOW
-        # BKN Kep. 13/2002: promotion by choice stops at the highest pangkat (§3.2).
+        # BKN Kep. 13/2002: promotion by choice stops at the highest pangkat (sources:
+        # pangkat-range).
         if rank > highest.rank:
             return GolonganFit.ABOVE
         return GolonganFit.WITHIN
@@ -636,7 +637,7 @@ class Eselon(enum.Enum):
 
 
 _ESELON_BY_VALUE: Final[Mapping[str, Eselon]] = {member.value: member for member in Eselon}
-# UU 5/2014 Pasal 131 transitional equivalence, REFERENCE.md §2.3 [C S20]; default first.
+# UU 5/2014 Pasal 131 transitional equivalence, sources: eselon-equivalence [C S20]; default first.
 _ESELON_FAMILIES: Final[Mapping[Eselon, tuple[PositionFamily, ...]]] = {
     # I.a: JPT Madya; JPT Utama when heading a non-ministerial agency [C S20].
     Eselon.I_A: (PositionFamily.JPT_MADYA, PositionFamily.JPT_UTAMA),
@@ -647,7 +648,8 @@ _ESELON_FAMILIES: Final[Mapping[Eselon, tuple[PositionFamily, ...]]] = {
     Eselon.III_B: (PositionFamily.ADMINISTRATOR,),  # [C S20]
     Eselon.IV_A: (PositionFamily.PENGAWAS,),  # [C-partial S20]: source cut before the row
     Eselon.IV_B: (PositionFamily.PENGAWAS,),  # [C-partial S20]
-    # [U] Unconfirmed (REFERENCE.md §2.3, §14 item 2): the source was cut before this row.
+    # [U] Unconfirmed (sources: eselon-equivalence, unconfirmed item 2): the source was cut before
+    # this row.
     Eselon.V_A: (PositionFamily.PELAKSANA,),
 }
 
@@ -663,17 +665,17 @@ def _eselon_ranges() -> Mapping[Eselon, tuple[Golongan, Golongan]]:
 class AsnType(enum.StrEnum):
     """Jenis ASN (Aparatur Sipil Negara): the two kinds of state civil apparatus employee.
 
-    REFERENCE.md §2.1 [C S19].
+    sources: asn-types [C S19].
 
     Examples:
         >>> AsnType("PPPK")
         <AsnType.PPPK: 'PPPK'>
     """
 
-    # Pegawai Negeri Sipil: permanent civil servant, with a NIP (UU 20/2023; REFERENCE.md §2.1).
+    # Pegawai Negeri Sipil: permanent civil servant, with a NIP (UU 20/2023; sources: asn-types).
     PNS = "PNS"
     # Pegawai Pemerintah dengan Perjanjian Kerja: fixed-term contract employee, with a
-    # NI PPPK (UU 20/2023; REFERENCE.md §2.1).
+    # NI PPPK (UU 20/2023; sources: asn-types).
     PPPK = "PPPK"
 
 
@@ -681,7 +683,7 @@ class Sex(enum.StrEnum):
     """Jenis kelamin (sex) as recorded in ASN data and in digit 15 of a NIP.
 
     The values are the Indonesian initials, L (*laki-laki*) and P (*perempuan*); in a
-    NIP the sex is the digit ``1`` or ``2`` (Perka BKN 22/2007; REFERENCE.md §4.1).
+    NIP the sex is the digit ``1`` or ``2`` (Perka BKN 22/2007; sources: nip-layout).
 
     Examples:
         >>> Sex.from_nip_digit("2"), Sex.MALE.nip_digit

@@ -20,24 +20,24 @@ Decisions recorded here:
 * **Bands** are defined by their inclusive lower bound on the 0-100 value **rounded to
   2 decimals**; each band runs up to the next band's lower bound, the last one to 100.
   The first band starts at 0, so bands can neither overlap nor leave a gap. A printed
-  interval such as "88.31 - 100.00" (IKM mutu A, REFERENCE.md 7) is its lower bound, and
+  interval such as "88.31 - 100.00" (IKM mutu A, sources: ikm) is its lower bound, and
   a strict bound such as "> 90" becomes 90.01 on the rounded value.
 * **Normalisation.** ``MIN_MAX`` maps the scale's minimum to 0 and its maximum to 100,
   as Moodle normalises grades; ``RATIO`` divides by the maximum ("lock zero"), which on
-  a 1-4 scale is exactly the IKM conversion x25 (PermenPAN-RB 14/2017, REFERENCE.md 7).
+  a 1-4 scale is exactly the IKM conversion x25 (PermenPAN-RB 14/2017, sources: ikm).
 * **Ratings** are numbers: an `int` (or another integral type, such as NumPy's), or a
   finite `float`; integral values are stored as plain `int` (``4.0`` and ``4`` are the
   same answer); a `bool` is never a rating.
 * **Raters** are pseudonymous: a rater id holding a NIP or NIK (a run of 16 or more
-  digits) cannot be built (UU 27/2022, REFERENCE.md 12). A subject may be an official's
+  digits) cannot be built (UU 27/2022, sources: uu-pdp). A subject may be an official's
   NIP; it is masked in the repr.
 
 References:
     - SE MenPAN-RB 20/2021, BerAKHLAK core values and their behaviour indicators
-      (REFERENCE.md 6).
+      (sources: berakhlak).
     - PermenPAN-RB 14/2017, Survei Kepuasan Masyarakat: 9 unsur, 1-4 scale, x25
-      conversion, mutu A-D (REFERENCE.md 7).
-    - Kirkpatrick's four levels of training evaluation (REFERENCE.md 9).
+      conversion, mutu A-D (sources: ikm).
+    - Kirkpatrick's four levels of training evaluation (sources: kirkpatrick).
     - Moodle, grade normalisation: https://docs.moodle.org/en/Grade_calculations
 
 Examples:
@@ -102,7 +102,7 @@ _Enum = TypeVar("_Enum", bound=enum.Enum)
 
 # The numbers a weight, bound or rating may be: numbers.Integral admits NumPy's integers.
 _NUMBERS: Final = (int, float, numbers.Integral)
-# Bands live on the 0-100 value (REFERENCE.md 7: the converted IKM runs 25-100).
+# Bands live on the 0-100 value (sources: ikm: the converted IKM runs 25-100).
 _LOWEST: Final = 0.0
 _HIGHEST: Final = 100.0
 # A trimmed mean drops at most just under half of each tail: 0.5 would drop everything.
@@ -469,7 +469,7 @@ class Normalisation(enum.StrEnum):
     # (x - min) / (max - min) x 100, as Moodle normalises grades: the worst answer is 0.
     MIN_MAX = "min_max"
     # x / max x 100 ("lock zero"); on the IKM 1-4 scale this is the x25 conversion of
-    # PermenPAN-RB 14/2017 (REFERENCE.md 7), so the worst answer is 25.
+    # PermenPAN-RB 14/2017 (sources: ikm), so the worst answer is 25.
     RATIO = "ratio"
 
 
@@ -481,7 +481,7 @@ class Aggregation(enum.StrEnum):
         'trimmed_mean'
     """
 
-    # The arithmetic mean (the IKM's NRR is a mean, PermenPAN-RB 14/2017, REFERENCE.md 7).
+    # The arithmetic mean (the IKM's NRR is a mean, PermenPAN-RB 14/2017, sources: ikm).
     MEAN = "mean"
     # The median: robust to a few extreme raters.
     MEDIAN = "median"
@@ -512,7 +512,7 @@ class Rubric:
         aggregation: How the ratings of several raters are combined.
         trim: The share of each tail a trimmed mean drops (0 to just under 0.5).
         allow_self_rating: Whether a rater may rate themselves (rule EVA005 otherwise).
-        source: Where the rubric comes from: regulation, REFERENCE.md section, status.
+        source: Where the rubric comes from: regulation, sources-page anchor, status.
 
     Examples:
         >>> scale = Scale.likert(4)
@@ -631,7 +631,7 @@ class SubjectKind(enum.StrEnum):
 
 
 class Phase(enum.StrEnum):
-    """When a response was given, relative to the retreat (Kirkpatrick, REFERENCE.md 9).
+    """When a response was given, relative to the retreat (Kirkpatrick, sources: kirkpatrick).
 
     Examples:
         >>> Phase.FOLLOW_UP.value

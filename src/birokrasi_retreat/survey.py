@@ -16,7 +16,7 @@ reported at once.
 
 Decisions recorded here:
 
-* **Raters are pseudonymous** (UU 27/2022, REFERENCE.md 12): a response names its rater
+* **Raters are pseudonymous** (UU 27/2022, sources: uu-pdp): a response names its rater
   by a pseudonym such as ``"R-001"``. ``raters`` maps a pseudonym to the id the same
   person has as a subject (a participant's NIP or a speaker id); it is never shown in
   the repr, because its values may be NIPs. It is a read-only mapping.

@@ -9,7 +9,7 @@ release score behaviour against them.
 References:
     - SE MenPAN-RB No. 20/2021 on implementing the core values and employer branding of
       ASN, restated by BKPSDM Kab. Tasikmalaya: https://bkpsdm.tasikmalayakab.go.id/?p=2166
-      (REFERENCE.md 6, S11).
+      (sources: berakhlak, S11).
 
 Examples:
     >>> from birokrasi_retreat.values import BerAkhlak

@@ -1,7 +1,7 @@
 """Tests for birokrasi_retreat.ids.nip: NIP (PNS) and NI PPPK.
 
 Every number here is synthetic. ``198609262015051001`` is the documented example of the
-sources (REFERENCE.md §4.1); the two NI PPPK are the layout examples of REFERENCE.md §14.4,
+sources (sources: nip-layout); the two NI PPPK are the layout examples of sources: ni-pppk-layout,
 used as synthetic values.
 """
 

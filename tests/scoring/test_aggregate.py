@@ -2,7 +2,7 @@
 
 Aggregation is order-independent and suppresses small groups (UU 27/2022); given the
 `Scores` of `score_many`, it groups column by column with the same result. The NIPs are
-synthetic; ``198609262015051001`` is the documented example (REFERENCE.md 4.1).
+synthetic; ``198609262015051001`` is the documented example (sources: nip-layout).
 """
 
 from __future__ import annotations

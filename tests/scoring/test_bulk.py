@@ -3,7 +3,7 @@
 ``score_many`` and ``score_array`` equal ``score`` to the last decimal, whatever the
 order of the keys, the blocks or the rounding path; the per-rubric plan is cached and
 nothing is stored on a `Response`. The NIPs are synthetic; ``198609262015051001`` is the
-documented example (REFERENCE.md 4.1).
+documented example (sources: nip-layout).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The properties of issue 5 are checked over the public strategies (scores lie in 0-100,
 raising a rating never lowers a score, criteria order does not matter, the perfect and
 the worst answers score 100 and 0 under min-max, bands are monotone). The NIPs are
-synthetic; ``198609262015051001`` is the documented example (REFERENCE.md 4.1).
+synthetic; ``198609262015051001`` is the documented example (sources: nip-layout).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Tests for birokrasi_retreat.scoring._ikm: the IKM of PermenPAN-RB 14/2017.
 
 The IKM test reproduces the published worked example of PermenPAN-RB 14/2017
-(REFERENCE.md 7, S12: GASPUL_BACKEND ``rumus_perhitungan_ikm_lengkap.md``, Triwulan III,
+(sources: ikm, S12: GASPUL_BACKEND ``rumus_perhitungan_ikm_lengkap.md``, Triwulan III,
 29 respondents).
 """
 
@@ -40,7 +40,7 @@ _band, _raised = b.band, b.raised
 
 # --------------------------------------------------------------------------- IKM
 
-# The GASPUL worked example (REFERENCE.md 7, S12), Triwulan III: 29 respondents, and per
+# The GASPUL worked example (sources: ikm, S12), Triwulan III: 29 respondents, and per
 # unsur how many gave 4, 3 and 2. Totals 105, 101, 100, 116, 102, 105, 106, 105, 115
 # (955 in all); NRR U1 = 105/29 = 3.6207 ... U9 = 115/29 = 3.9655; Σ NRR = 32.9311.
 GASPUL = {

@@ -1,6 +1,6 @@
 """Builders for the validation tests: a small valid roster and near misses, one per rule.
 
-`roster()` is a coherent slice of Kota Malang (REFERENCE.md §5.3 codes; synthetic people)
+`roster()` is a coherent slice of Kota Malang (sources: kode-wilayah-cities codes; synthetic people)
 that checks clean on `ON`. Each near miss changes one thing so that exactly one rule
 fires; `NEAR_MISSES` lists them with the path and severity the finding must carry.
 """

@@ -1,7 +1,7 @@
 """Builders for the retreat-rule tests: two small valid retreats and helpers to break them.
 
 `kendari()` is a three-day retreat of Kota Kendari (74.71, WITA) at Kebun Raya Kendari,
-1-3 August 2025 (a Friday to a Sunday; REFERENCE.md §11.3), with synthetic participants.
+1-3 August 2025 (a Friday to a Sunday; sources: city-retreats), with synthetic participants.
 `malang()` is a retreat of Kota Malang at a venue in Kota Batu (35.79, WIB), 15-17 May
 2025, whose participants are the five camat of the bundled Malang roster
 (`birokrasi_retreat.samples.load_roster("malang")`), exactly those its eligibility

@@ -169,9 +169,9 @@ class TestRegistry:
         assert registered.source.strip()
 
     def test_window_is_a_project_choice(self) -> None:
-        """FUP004 says its default window is a project choice and cites REFERENCE.md 9."""
+        """FUP004 says its default window is a project choice and cites sources: kirkpatrick."""
         assert "project choice" in RULES["FUP004"].rationale
-        assert "REFERENCE.md 9" in RULES["FUP004"].source
+        assert "sources: kirkpatrick" in RULES["FUP004"].source
         assert 90 == DEFAULT_WINDOW_DAYS
 
     def test_public_module_is_reexported(self) -> None:

@@ -765,7 +765,7 @@ class TestOrg016:
 
 # --- retirement-age table and functions ------------------------------------------------------
 
-# REFERENCE.md §14.1, table 1d.
+# sources: retirement-age; table 1d.
 EXPECTED_BUP = {
     "jpt_utama": 60,
     "jpt_madya": 60,
@@ -786,7 +786,7 @@ EXPECTED_BUP = {
 
 class TestRetirementAges:
     def test_table_matches_the_reference(self) -> None:
-        """bup.csv gives the ages of REFERENCE.md §14.1 for every family and level."""
+        """bup.csv gives the ages of sources: retirement-age for every family and level."""
         assert EXPECTED_BUP == dict(organization.retirement_ages())
 
     def test_every_family_and_level_has_a_row(self) -> None:
@@ -796,10 +796,15 @@ class TestRetirementAges:
         assert keys == set(organization.retirement_ages())
 
     def test_provenance_header(self) -> None:
-        """The table cites the law, the REFERENCE section, the retrieval date and licence."""
+        """The table cites the law, the sources anchor, the retrieval date and licence."""
         text = resources.files("birokrasi_retreat").joinpath("data", "bup.csv").read_text("utf-8")
         header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
-        for needle in ("UU 20/2023 Pasal 55", "PP 11/2017 Pasal 239", "§14.1", "2026-11-23"):
+        for needle in (
+            "UU 20/2023 Pasal 55",
+            "PP 11/2017 Pasal 239",
+            "sources: retirement-age",
+            "2026-11-23",
+        ):
             assert needle in header
         assert "public domain" in header
 

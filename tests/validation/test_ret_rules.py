@@ -740,7 +740,7 @@ class TestRet011:
         assert 0 == len(run(b.with_session(2, end=b.wita(1, 12), kind=kind), "RET011"))
 
     def test_optional_sessions_are_exempt(self) -> None:
-        """Only mandatory sessions are checked (REFERENCE.md §14.7)."""
+        """Only mandatory sessions are checked (sources: friday-prayer)."""
         assert 0 == len(run(b.with_session(2, end=b.wita(1, 12), mandatory=False), "RET011"))
 
     def test_silent_on_saturday(self) -> None:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 # Synthetic NIPs for the demo: invented people, never real ones. The first is the
-# documented example of the sources (REFERENCE.md 4.1).
+# documented example of the sources (sources: nip-layout).
 _DEMO_NIPS: Final[tuple[tuple[str, AsnType], ...]] = (
     ("19860926 201505 1 001", AsnType.PNS),
     ("19790412 200501 2 014", AsnType.PNS),
@@ -39,7 +39,7 @@ _DEMO_NIPS: Final[tuple[tuple[str, AsnType], ...]] = (
     ("19860926 201513 1 001", AsnType.PNS),  # month 13: invalid
 )
 
-# The seed retreats' cities and places (REFERENCE.md 5.3, 11.3; shared/seeds).
+# The seed retreats' cities and places (sources: kode-wilayah-cities, city-retreats; shared/seeds).
 _DEMO_CODES: Final[tuple[str, ...]] = (
     "35.73",  # Kota Malang: retreat 15-17 May 2025
     "35.73.03.1006",  # Kelurahan Kedungkandang: its lurah took part
@@ -49,7 +49,7 @@ _DEMO_CODES: Final[tuple[str, ...]] = (
     "32.73.09.1001",  # Kelurahan Cihapit, Bandung Wetan
 )
 
-# Posts of the participants and their usual eselon (REFERENCE.md 2.4, 14.5: confirmed rows).
+# Posts of the participants and their usual eselon (sources: city-eselon: confirmed rows).
 _DEMO_POSTS: Final[tuple[tuple[str, Eselon], ...]] = (
     ("Sekretaris Daerah", Eselon.II_A),
     ("Kepala Dinas / Badan", Eselon.II_B),

@@ -6,7 +6,7 @@ performance assessment. This package makes that measurable:
 
 * the models: `Commitment` (rencana aksi) with its `StatusChange` history,
   `MonitoringVisit` (kunjungan monitoring) with its `Review` s judged below / as planned
-  / exceeding as LAN judges an aksi perubahan (`Judgement`, REFERENCE.md 8.4), and
+  / exceeding as LAN judges an aksi perubahan (`Judgement`, sources: aksi-perubahan), and
   `UnitIndicator` (a unit measure before and after, with its `Direction`), gathered for
   one retreat in a `FollowUp`, which the FUP rules of `birokrasi_retreat.validation`
   check;

@@ -1,7 +1,7 @@
 """Evaluasi empat level (Kirkpatrick four-level evaluation): what a retreat changed, level by level.
 
 `evaluate` turns what was collected before, during and after a retreat into one
-`Evaluation` with a result per level (REFERENCE.md 9):
+`Evaluation` with a result per level (sources: kirkpatrick):
 
 1. `Reaction` (reaksi): how participants rated the sessions, the speakers and the retreat
    as a whole, on the reaction and speaker rubrics in the post phase, with the rubric's
@@ -11,7 +11,7 @@
 3. `Behaviour` (perilaku): the change on the behaviour rubric from the pre phase to the
    follow-up phase (paired likewise), the completion of the commitments (rencana aksi)
    on a reference date, and the monitors' latest judgement of each commitment (below /
-   as planned / exceeding, the scale LAN uses for aksi perubahan, REFERENCE.md 8.4);
+   as planned / exceeding, the scale LAN uses for aksi perubahan, sources: aksi-perubahan);
 4. `Results` (hasil): the units' indicators before and after, counted as improved,
    worsened or unchanged with their direction taken into account, with each one's
    relative change;
@@ -20,7 +20,7 @@
 
 Every level states its ``n``, the groups it suppressed because they were smaller than
 the reporting threshold (so that no individual can be singled out, UU 27/2022,
-REFERENCE.md 12), and what is missing to compute it, as `birokrasi_retreat.findings.Finding`
+sources: uu-pdp), and what is missing to compute it, as `birokrasi_retreat.findings.Finding`
 s of severity INFO with a message in Indonesian and English. An `Evaluation` renders as
 text, Markdown and HTML in either language, and as a plain, JSON-ready dict for
 services. It holds aggregates only: no participant's score, NIP or rater appears in it.
@@ -58,13 +58,13 @@ Decisions recorded here:
   absolute value of ``before``, as a percentage, and undefined when ``before`` is 0.
 * **Rounding.** Every figure is rounded once, half up, to 2 decimals
   (`birokrasi_retreat.scoring.round_half_up`), like the scores it comes from.
-* **ROI** follows the standard form of the Phillips ROI formula; REFERENCE.md 9 marks
+* **ROI** follows the standard form of the Phillips ROI formula; sources: kirkpatrick marks
   the formula [U] (unconfirmed by the sources), and so does the report.
 
 References:
-    - Kirkpatrick's four levels and Phillips' ROI level (REFERENCE.md 9, source S14).
-    - LAN, aksi perubahan: judgements kurang / sesuai / melampaui (REFERENCE.md 8.4).
-    - UU 27/2022 on personal data protection: aggregates only (REFERENCE.md 12).
+    - Kirkpatrick's four levels and Phillips' ROI level (sources: kirkpatrick; source S14).
+    - LAN, aksi perubahan: judgements kurang / sesuai / melampaui (sources: aksi-perubahan).
+    - UU 27/2022 on personal data protection: aggregates only (sources: uu-pdp).
 
 Examples:
     >>> from birokrasi_retreat import samples
@@ -142,9 +142,9 @@ __all__ = ["evaluate"]
 _MAX_SCORE: Final = 100
 # An official excused or absent did not come: their units are not "of the retreat".
 _AWAY: Final = frozenset({EnrollmentStatus.EXCUSED, EnrollmentStatus.ABSENT})
-# What the missing figures rest on (REFERENCE.md 9; 8.4 for the LAN judgements).
-_SOURCE: Final = "Kirkpatrick, REFERENCE.md 9"
-_SOURCE_ROI: Final = "Phillips ROI, REFERENCE.md 9 (formula [U], standard form)"
+# What the missing figures rest on (sources: kirkpatrick, aksi-perubahan for the LAN judgements).
+_SOURCE: Final = "Kirkpatrick, sources: kirkpatrick"
+_SOURCE_ROI: Final = "Phillips ROI, sources: kirkpatrick (formula [U], standard form)"
 
 
 def _missing(
@@ -509,7 +509,9 @@ def _behaviour(
     reviews = _reviews(commitments, follow_up[1], on)
     if reviews is None and commitments:
         missing.append(
-            _missing("kirkpatrick.missing.reviews", source="LAN aksi perubahan, REFERENCE.md 8.4")
+            _missing(
+                "kirkpatrick.missing.reviews", source="LAN aksi perubahan, sources: aksi-perubahan"
+            )
         )
     return Behaviour(
         n=0 if change is None else change.n,
@@ -583,7 +585,7 @@ def _roi(costs: float | None, benefits: float | None) -> ReturnOnInvestment:
         missing.append(_missing("kirkpatrick.missing.benefits", source=_SOURCE_ROI))
     roi: float | None = None
     if costs is not None and benefits is not None:
-        # Phillips: ROI% = (benefits - costs) / costs × 100 (REFERENCE.md 9, formula [U]).
+        # Phillips: ROI% = (benefits - costs) / costs × 100 (sources: kirkpatrick; formula [U]).
         spent = _exact(costs)
         roi = round_half_up(float((_exact(benefits) - spent) / spent * 100))
     return ReturnOnInvestment(

@@ -754,7 +754,7 @@ def _verdict(improved: bool | None, lang: Lang) -> str:  # noqa: FBT001  (a tri-
 class ReturnOnInvestment(LevelResult):
     """Level 5 (Phillips), ROI: monetised benefits against the retreat's costs.
 
-    ``ROI% = (benefits - costs) / costs × 100`` (REFERENCE.md 9, formula [U]: the
+    ``ROI% = (benefits - costs) / costs × 100`` (sources: kirkpatrick; formula [U]: the
     standard form, not confirmed by the sources). ``n`` is 1 when the ROI is computed,
     else 0.
 

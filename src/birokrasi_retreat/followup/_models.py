@@ -53,8 +53,8 @@ DEFAULT_WINDOW_DAYS: Final = 90
 """Days after a retreat's last day within which every unit should be visited.
 
 A project choice, configurable everywhere: Kirkpatrick level 3 (behaviour) is observed
-"often 3-6 months after" (REFERENCE.md 9); LAN evaluates an aksi perubahan after about
-two months of implementation (REFERENCE.md 8.4).
+"often 3-6 months after" (sources: kirkpatrick); LAN evaluates an aksi perubahan after about
+two months of implementation (sources: aksi-perubahan).
 """
 
 
@@ -105,11 +105,11 @@ class CommitmentStatus(enum.StrEnum):
     """
 
     # Not started yet (every commitment before its first status change); a project
-    # choice following the implementation phase of an aksi perubahan (REFERENCE.md 8.4).
+    # choice following the implementation phase of an aksi perubahan (sources: aksi-perubahan).
     NOT_STARTED = "not_started"
-    # Being implemented (REFERENCE.md 8.4: implementation between the two seminars).
+    # Being implemented (sources: aksi-perubahan: implementation between the two seminars).
     IN_PROGRESS = "in_progress"
-    # Done; LAN asks for evidence of every achievement (REFERENCE.md 8.4).
+    # Done; LAN asks for evidence of every achievement (sources: aksi-perubahan).
     DONE = "done"
     # Abandoned on purpose (a project choice): no longer due, so never overdue.
     DROPPED = "dropped"
@@ -273,18 +273,18 @@ class Judgement(enum.StrEnum):
     """Penilaian: how a monitor judges a commitment's achievement against its plan.
 
     LAN rates each achievement of an aksi perubahan "kurang" / "sesuai" / "melampaui"
-    (below / as planned / exceeding), always with evidence (REFERENCE.md 8.4).
+    (below / as planned / exceeding), always with evidence (sources: aksi-perubahan).
 
     Examples:
         >>> Judgement.EXCEEDING.label(), Judgement.BELOW.label("en")
         ('melampaui', 'below')
     """
 
-    # "Kurang": below the plan (REFERENCE.md 8.4).
+    # "Kurang": below the plan (sources: aksi-perubahan).
     BELOW = "below"
-    # "Sesuai": as planned (REFERENCE.md 8.4).
+    # "Sesuai": as planned (sources: aksi-perubahan).
     AS_PLANNED = "as_planned"
-    # "Melampaui": exceeding the plan (REFERENCE.md 8.4).
+    # "Melampaui": exceeding the plan (sources: aksi-perubahan).
     EXCEEDING = "exceeding"
 
     def label(self, lang: Lang = "id") -> str:
@@ -369,9 +369,9 @@ class Direction(enum.StrEnum):
         'lower'
     """
 
-    # Higher is better, e.g. an IKM score (REFERENCE.md 9: level 4 compares KPIs).
+    # Higher is better, e.g. an IKM score (sources: kirkpatrick: level 4 compares KPIs).
     HIGHER = "higher"
-    # Lower is better, e.g. a service time in minutes (REFERENCE.md 9).
+    # Lower is better, e.g. a service time in minutes (sources: kirkpatrick).
     LOWER = "lower"
 
 
@@ -385,7 +385,7 @@ class UnitIndicator:
     """Indikator unit: a unit's indicator measured before and after the retreat.
 
     Kirkpatrick level 4 (results) compares unit KPIs such as the IKM score or a service
-    time (REFERENCE.md 9).
+    time (sources: kirkpatrick).
 
     Attributes:
         id: Your key for the indicator.

@@ -40,7 +40,7 @@ __all__ = ["visit_plan"]
 
 _SATURDAY: Final = 5
 """`datetime.date.weekday` of a Saturday; Saturday and Sunday are no working days
-(Perpres 21/2023: five working days a week; REFERENCE.md 14.8)."""
+(Perpres 21/2023: five working days a week; sources: working-hours)."""
 
 
 def _visitors(value: Iterable[str] | None, roster: Roster, start: pendulum.Date) -> list[str]:

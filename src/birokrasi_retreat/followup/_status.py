@@ -41,11 +41,11 @@ __all__ = ["FollowUpStatus", "UnitFollowUp", "follow_up_status"]
 
 SOURCE_OVERDUE: Final = (
     "LAN aksi perubahan: achievements are checked against short-term targets "
-    "(REFERENCE.md 8.4); a commitment past its own due date is late"
+    "(sources: aksi-perubahan); a commitment past its own due date is late"
 )
 """The source of rule FUP003 (shared by the rule and `FollowUpStatus.findings`)."""
 SOURCE_VISITS: Final = (
-    "Kirkpatrick level 3: behaviour is observed 3-6 months after training (REFERENCE.md 9); "
+    "Kirkpatrick level 3: behaviour is observed 3-6 months after training (sources: kirkpatrick); "
     "the seed articles promise field visits to every unit; window: a project choice"
 )
 """The source of rule FUP004 (shared by the rule and `FollowUpStatus.findings`)."""
@@ -788,7 +788,7 @@ def _past_due(follow_up: FollowUp, ctx: Context) -> Iterator[Hit]:
     title_en="Unit of the retreat not visited within the window",
     rationale=(
         "The seed articles promise field visits to every unit after the retreat; "
-        "Kirkpatrick level 3 observes behaviour 3-6 months after (REFERENCE.md 9). Each "
+        "Kirkpatrick level 3 observes behaviour 3-6 months after (sources: kirkpatrick). Each "
         "unit where a participant holds a post on the first local day should be visited "
         "after the retreat and within options={'window_days': ...} days (default 90, a "
         "project choice). Checked once the date (check(..., on=date)) is past the window; "

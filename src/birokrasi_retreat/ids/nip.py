@@ -131,23 +131,23 @@ __all__ = [
 FIRST_PPPK_YEAR: Final = 2019
 """The presumed year of the first PPPK intake, below which `plausibility` warns.
 
-REFERENCE.md §14.4 marks this year **unconfirmed**; pass ``first_pppk_year=`` to
+sources: ni-pppk-layout marks this year **unconfirmed**; pass ``first_pppk_year=`` to
 `plausibility` to use another.
 """
 
 # Module-level aliases: an enum member lookup costs more than a global on Python 3.11.
 _PNS: Final = AsnType.PNS
 _PPPK: Final = AsnType.PPPK
-# REFERENCE.md §4.1 and §14.4: digit 15 is 1 (male) or 2 (female).
+# sources: nip-layout, ni-pppk-layout: digit 15 is 1 (male) or 2 (female).
 _SEX_DIGITS: Final = frozenset(("1", "2"))
-# REFERENCE.md §4.1: a NIP has 18 digits (Perka BKN 22/2007); §14.4: so has an NI PPPK.
+# sources: nip-layout: a NIP has 18 digits (Perka BKN 22/2007); ni-pppk-layout: so has an NI PPPK.
 _LENGTH: Final = 18
-# REFERENCE.md §14.2: PP 11/2017 Pasal 23 ayat (1) huruf a, minimum age 18 at application.
+# sources: cpns-age: PP 11/2017 Pasal 23 ayat (1) huruf a, minimum age 18 at application.
 _MIN_AGE: Final = 18
-# REFERENCE.md §14.4: observed codes are 21 and 24; warn (never reject) outside 21-29.
+# sources: ni-pppk-layout: observed codes are 21 and 24; warn (never reject) outside 21-29.
 _PPPK_CODE_LOW: Final = "21"
 _PPPK_CODE_HIGH: Final = "29"
-# What a masked number shows in place of the date of birth, TMT and sex (REFERENCE.md §12).
+# What a masked number shows in place of the date of birth, TMT and sex (sources: uu-pdp).
 _MASK_PNS: Final = "******** ****** * "
 _MASK_PPPK: Final = "******** **** ** * "
 
@@ -188,32 +188,33 @@ def _is_date(text: str) -> bool:
 
 def _check(number: str, kind: AsnType) -> None:
     """Raise the first problem of the compact ``number`` read as ``kind``, in documented order."""
-    # REFERENCE.md §4.1 check 1: ASCII digits only ("١٢" and "１２" are digits to isdigit).
+    # sources: nip-layout check 1: ASCII digits only ("١٢" and "１２" are digits to isdigit).
     if number and not (number.isascii() and number.isdigit()):
         raise InvalidFormat("nip.format")
     if len(number) != _LENGTH:
         raise InvalidLength("nip.length", length=len(number))
-    # REFERENCE.md §4.1 check 2 and §14.4: digits 1-8 are a date of birth, for both kinds.
+    # sources: nip-layout check 2 and ni-pppk-layout: digits 1-8 are a date of birth, for both
+    # kinds.
     if not _is_date(number[:8]):
         raise InvalidComponent("nip.birth_date")
     # Fixed-width digit strings compare in calendar order, so no int() is needed below.
     if kind is _PNS:
-        # REFERENCE.md §4.1 check 2: digits 13-14 are the TMT month, 01-12.
+        # sources: nip-layout check 2: digits 13-14 are the TMT month, 01-12.
         month = number[12:14]
         if not "01" <= month <= "12":
             raise InvalidComponent("nip.tmt_month", month=month)
-        # The TMT is always the 1st of its month (REFERENCE.md §4.1): "YYYYMM01" against
+        # The TMT is always the 1st of its month (sources: nip-layout): "YYYYMM01" against
         # the birth "YYYYMMDD", compared in full only when the years leave it open.
         if number[8:12] <= number[:4] and number[8:14] + "01" < number[:8]:
             raise InvalidComponent("nip.tmt_before_birth")
-    # REFERENCE.md §14.4: an appointment year before the birth year is impossible.
+    # sources: ni-pppk-layout: an appointment year before the birth year is impossible.
     elif number[8:12] < number[:4]:
         raise InvalidComponent("nip.tmt_before_birth")
-    # REFERENCE.md §4.1 check 2 and §14.4: digit 15 is the sex, 1 or 2.
+    # sources: nip-layout check 2 and ni-pppk-layout: digit 15 is the sex, 1 or 2.
     digit = number[14]
     if digit not in _SEX_DIGITS:
         raise InvalidComponent("nip.sex", digit=digit)
-    # REFERENCE.md §4.1: the sequence starts at 001.
+    # sources: nip-layout: the sequence starts at 001.
     if number.endswith("000"):
         raise InvalidComponent("nip.sequence")
 
@@ -359,7 +360,7 @@ def format(number: str, *, kind: AsnType = AsnType.PNS) -> str:  # noqa: A001 - 
 def mask(number: str, *, kind: AsnType = AsnType.PNS) -> str:
     """Hide a NIP (Nomor Induk Pegawai) or NI PPPK for display, logs and shared reports.
 
-    The rule (UU 27/2022; REFERENCE.md §12): a valid number keeps its grouping and only
+    The rule (UU 27/2022; sources: uu-pdp): a valid number keeps its grouping and only
     its last three digits, the sequence, which reveal nothing about the holder; the date
     of birth, the TMT or appointment year and the sex become ``*``. A value that is not
     valid for ``kind`` (including a bad ``kind``) is not echoed at all: every character
@@ -486,16 +487,16 @@ def plausibility(
     They come in digit order:
 
     * ``nip.pppk_year`` (PPPK only): the appointment year is before ``first_pppk_year``,
-      the presumed first PPPK intake (unconfirmed; REFERENCE.md §14.4).
+      the presumed first PPPK intake (unconfirmed; sources: ni-pppk-layout).
     * ``nip.tmt_before_18``: the holder was under 18 at first appointment (PP 11/2017
-      Pasal 23 ayat (1) huruf a sets 18 as the minimum age *at application*; REFERENCE.md
-      §14.2). For a PNS, ``age`` is the completed years on the 1st of the TMT month; for
+      Pasal 23 ayat (1) huruf a sets 18 as the minimum age *at application*; sources: cpns-age). For
+      a PNS, ``age`` is the completed years on the 1st of the TMT month; for
       a PPPK, whose number gives only the year, it is the age reached in that year, the
       most the holder can have been.
     * ``nip.tmt_future`` (only when ``on`` is given): the TMT is after ``on`` (PNS), or the
       appointment year after the year of ``on`` (PPPK).
     * ``nip.pppk_code`` (PPPK only): digits 13-14 are outside 21-29, the values seen so
-      far (REFERENCE.md §14.4); perhaps the number is a PNS NIP.
+      far (sources: ni-pppk-layout); perhaps the number is a PNS NIP.
 
     A TMT before 2009 is normal (NIPs converted from the 9-digit form) and not reported.
 
@@ -661,7 +662,7 @@ class NIP:
     def pppk_code(self) -> str | None:
         """The NI PPPK code in digits 13-14 (jumlah perjanjian kerja); None for a PNS.
 
-        Its encoding is unconfirmed (REFERENCE.md §14.4), so it stays an opaque string.
+        Its encoding is unconfirmed (sources: ni-pppk-layout), so it stays an opaque string.
 
         Examples:
             >>> parse("199001012024211002", kind=AsnType.PPPK).pppk_code

@@ -5,21 +5,21 @@ its source, retrieval date and licence, and says which parts are ILLUSTRATIVE (f
 regulation) or UNCONFIRMED:
 
 * ``"berakhlak"``: BerAKHLAK behaviour self-assessment, the 7 core values of the ASN
-  with their 3 behaviour indicators each (SE MenPAN-RB 20/2021, REFERENCE.md 6; the 21
+  with their 3 behaviour indicators each (SE MenPAN-RB 20/2021, sources: berakhlak; the 21
   indicators paraphrased in Indonesian and English), rated 1-5 with level descriptors,
   each criterion grouped under its `birokrasi_retreat.values.BerAkhlak` value; the
   scale labels, descriptors and bands are illustrative. For pre/post self-assessment.
 * ``"reaction"``: the end-of-retreat and per-session reaction survey (Kirkpatrick level
-  1, REFERENCE.md 9) on the IKM 1-4 scale with its x25 conversion and mutu bands by
+  1, sources: kirkpatrick) on the IKM 1-4 scale with its x25 conversion and mutu bands by
   analogy; the items are illustrative.
 * ``"speaker"``: the evaluation of a speaker (narasumber): mastery of the material,
   delivery, time management, interaction, relevance, rated 1-5; illustrative.
-* ``"ikm"``: the public satisfaction survey of PermenPAN-RB 14/2017 (REFERENCE.md 7):
+* ``"ikm"``: the public satisfaction survey of PermenPAN-RB 14/2017 (sources: ikm):
   9 elements (unsur) U1-U9 rated 1-4, equal weights, ratio normalisation (the x25
   conversion), mutu A-D by lower bound on the rounded value.
 * ``"lan_predicates_unverified"``: the LAN training predicates (Sangat Memuaskan ...
-  Kurang Memuaskan) on a final mark 0-100, with UNCONFIRMED thresholds (REFERENCE.md
-  8.3 and 14.3): verify them before use.
+  Kurang Memuaskan) on a final mark 0-100, with UNCONFIRMED thresholds (sources:
+  lan-predicates): verify them before use.
 
 A file holds a ``[meta]`` table (title, sources, retrieval date, licence, notes) and a
 ``[rubric]`` table read strictly by `birokrasi_retreat.serialization`. Rubrics are

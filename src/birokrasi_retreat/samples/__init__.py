@@ -1,7 +1,7 @@
 """Samples: bundled example datasets for the city retreats (retret ASN) of the source articles.
 
 Three datasets ship with the library, one per city retreat reported in the news
-articles the library was built from (REFERENCE.md §11.3):
+articles the library was built from (sources: city-retreats):
 
 * ``"malang"``: Pemerintah Kota Malang (35.73; 5 kecamatan, 57 kelurahan), whose retreat
   of 15-17 May 2025 gathered about 100 officials;
@@ -213,7 +213,7 @@ class Dataset:
         title: A human title, in Indonesian.
         as_of: The date the sample describes: its vacancies and acting posts hold then,
             and nobody is past retirement age (pass it as ``on=`` to checks).
-        sources: The articles and REFERENCE.md sections the sample is based on.
+        sources: The articles and sources-page anchors the sample is based on.
         disclaimer: What is real and what is synthetic, in Indonesian and English.
         roster: The Pemda's government: units, posts, officials and appointments.
         retreat: The city's retreat as it was held (status ``held``); the announced plan

@@ -38,9 +38,9 @@ documentation (``docs/explanation/formulas.md``).
 References:
     - PermenPAN-RB 14/2017, pedoman Survei Kepuasan Masyarakat: the IKM formula and its
       bands, with the worked example restated in the GASPUL_BACKEND repository,
-      ``rumus_perhitungan_ikm_lengkap.md`` (REFERENCE.md 7, S12).
+      ``rumus_perhitungan_ikm_lengkap.md`` (sources: ikm, S12).
     - Moodle, grade normalisation: https://docs.moodle.org/en/Grade_calculations
-    - UU 27/2022 on personal data protection (REFERENCE.md 12): report aggregates only.
+    - UU 27/2022 on personal data protection (sources: uu-pdp): report aggregates only.
 
 Examples:
     >>> from birokrasi_retreat.rubric import Criterion, Response, Rubric, Scale, SubjectKind

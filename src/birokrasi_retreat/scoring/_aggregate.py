@@ -62,7 +62,7 @@ class Aggregate:
 
     Statistics are rounded half-up to 2 decimals, like the scores. A group with fewer
     scores than the reporting threshold is suppressed: its statistics are None, so that
-    no individual can be singled out (UU 27/2022, REFERENCE.md 12).
+    no individual can be singled out (UU 27/2022, sources: uu-pdp).
 
     Attributes:
         key: The group's key (masked in the repr when it holds a NIP).

@@ -33,12 +33,12 @@ if TYPE_CHECKING:
 
 __all__ = ["IkmResult", "ikm"]
 
-# PermenPAN-RB 14/2017 (REFERENCE.md 7): each unsur is rated 1 (tidak baik) to 4 (sangat
+# PermenPAN-RB 14/2017 (sources: ikm): each unsur is rated 1 (tidak baik) to 4 (sangat
 # baik), and IKM unit pelayanan = IKM x 25 maps 1-4 onto 25-100.
 _IKM_MIN: Final = 1
 _IKM_MAX: Final = 4
 _IKM_FACTOR: Final = 25
-# The band table of REFERENCE.md 7 prints the 1-4 interval with 4 decimals (2.5996, 3.0644).
+# The band table of sources: ikm prints the 1-4 interval with 4 decimals (2.5996, 3.0644).
 _IKM_DIGITS: Final = 4
 
 
@@ -46,7 +46,7 @@ _IKM_DIGITS: Final = 4
 class IkmResult:
     """IKM (Indeks Kepuasan Masyarakat, public-satisfaction index) of one survey.
 
-    Computed as PermenPAN-RB 14/2017 prescribes (REFERENCE.md 7): the NRR (nilai
+    Computed as PermenPAN-RB 14/2017 prescribes (sources: ikm): the NRR (nilai
     rata-rata) of each unsur over the respondents who answered it, IKM = Σ NRRᵢ × weight
     on the 1-4 scale, and the converted value IKM × 25 on 25-100 with its mutu A-D.
 

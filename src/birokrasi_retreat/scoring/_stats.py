@@ -6,7 +6,7 @@ Pure functions over plain sequences, re-exported by `birokrasi_retreat.scoring`:
   questionnaire, listwise or pairwise handling of missing answers) and
   `krippendorff_alpha` (agreement between raters at the nominal, ordinal, interval or
   ratio level, with missing values);
-* Kirkpatrick level 2 (learning, REFERENCE.md §9) from a pre-test and a post-test:
+* Kirkpatrick level 2 (learning, sources: kirkpatrick) from a pre-test and a post-test:
   `normalized_gain` (Hake's average and per-person normalised gain, as a `Gain`) and
   `cohens_dz` (the paired effect size);
 * league tables and summaries: `rank` (standard competition ranking, "1224"),

@@ -51,7 +51,7 @@ __all__ = [
     "unit_indicators",
 ]
 
-# Dates of generated follow-ups: from the first city retreats (2025, REFERENCE.md 11.3).
+# Dates of generated follow-ups: from the first city retreats (2025, sources: city-retreats).
 _FIRST_DAY: Final = dt.date(2025, 1, 1)
 _LAST_DAY: Final = dt.date(2028, 12, 31)
 

@@ -45,7 +45,7 @@ _LATEST_TMT: Final = dt.date(2025, 12, 1)
 _EARLIEST_BIRTH: Final = dt.date(1960, 1, 1)
 # Born by then, a person is 18 by _LATEST_TMT (PP 11/2017 Pasal 23: 18 at application).
 _LATEST_BIRTH: Final = dt.date(2007, 12, 1)
-# The first PPPK intake year (REFERENCE.md 14.4; unconfirmed, hence only a warning).
+# The first PPPK intake year (sources: ni-pppk-layout; unconfirmed, hence only a warning).
 _FIRST_PPPK_YEAR: Final = 2019
 
 

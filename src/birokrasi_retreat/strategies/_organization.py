@@ -48,7 +48,7 @@ _FAMILY: Final = (
 _FRONT: Final = ("Dr.", "Ir.", "H.", "Hj.", "Drs.")
 _BACK: Final = ("S.Sos.", "S.T.", "S.E.", "S.H.", "M.Si.", "M.M.", "M.T.", "M.A.P.")
 
-# Kota whose codes anchor generated rosters (REFERENCE.md 5.3): Malang, Batu, Bandung,
+# Kota whose codes anchor generated rosters (sources: kode-wilayah-cities): Malang, Batu, Bandung,
 # Kendari. Kecamatan and kelurahan codes are generated under them, structurally valid.
 _KOTA: Final = (
     ("35.73", "Kota Malang"),
@@ -57,7 +57,7 @@ _KOTA: Final = (
     ("74.71", "Kota Kendari"),
 )
 
-# Head posts per unit kind with their usual family and eselon (REFERENCE.md 2.4, 14.5).
+# Head posts per unit kind with their usual family and eselon (sources: city-eselon).
 _HEAD: Final = {
     UnitKind.SEKRETARIAT_DAERAH: ("Sekretaris Daerah", PositionFamily.JPT_PRATAMA, Eselon.II_A),
     UnitKind.DINAS: ("Kepala Dinas", PositionFamily.JPT_PRATAMA, Eselon.II_B),
@@ -65,7 +65,7 @@ _HEAD: Final = {
     UnitKind.KELURAHAN: ("Lurah", PositionFamily.PENGAWAS, Eselon.IV_A),
 }
 
-# PPPK grades seen in BKN statistics (REFERENCE.md 3.1; the upper bound is unconfirmed).
+# PPPK grades seen in BKN statistics (sources: golongan; the upper bound is unconfirmed).
 _ROMAN: Final = (
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
     "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",

@@ -51,7 +51,7 @@ __all__ = ["retreats", "sessions", "speakers", "venues"]
 _T = TypeVar("_T")
 
 # Real kota whose codes place generated venues, one per time zone at least: Malang,
-# Batu, Bandung (WIB, REFERENCE.md 5.3), Kendari (WITA, 5.3), Pontianak (WIB,
+# Batu, Bandung (WIB, sources: kode-wilayah-cities), Kendari (WITA, 5.3), Pontianak (WIB,
 # Asia/Pontianak) and Jayapura (WIT); the last two are in the official catalogue
 # (Kepmendagri 300.2.2-2138/2025), as `KodeWilayah.exists` confirms.
 _PLACES: Final = (
@@ -133,7 +133,7 @@ _RETREAT_TITLES: Final = (
     "Retret ASN",
 )
 
-# Eligibility presets in the spirit of the 2025 city retreats (REFERENCE.md 11.3):
+# Eligibility presets in the spirit of the 2025 city retreats (sources: city-retreats):
 # every echelon official from lurah (IV.a) to Sekda (II.a); eselon II and III.a heads;
 # the managerial families; the heads of kecamatan and kelurahan.
 _ELIGIBILITIES: Final = (
@@ -148,7 +148,7 @@ _FIRST_HOUR: Final = 7
 _LAST_HOUR: Final = 21
 _BLOCKS: Final = tuple((hour * 60, hour * 60 + 60) for hour in range(_FIRST_HOUR, _LAST_HOUR))
 # The Friday prayer block, 11:30-13:00 local time: the 90-minute Friday break of
-# Perpres 21/2023 Pasal 4(5) at the clock position of Keppres 68/1995 (REFERENCE.md 14.7).
+# Perpres 21/2023 Pasal 4(5) at the clock position of Keppres 68/1995 (sources: friday-prayer).
 _FRIDAY_BLOCK: Final = (11 * 60 + 30, 13 * 60)
 _FRIDAY: Final = 4  # date.weekday()
 # A session starts 0, 15 or 30 minutes into its first block and ends 0 or 15 minutes
@@ -160,7 +160,7 @@ _MAX_SPEAKERS_PER_SESSION: Final = 2
 # Closing ceremonies start in the afternoon (block 15:00 onwards).
 _CLOSING_FROM: Final = 15 * 60
 
-# Retreat dates: from 2025 (the first city retreats, REFERENCE.md 11.3) to 2027.
+# Retreat dates: from 2025 (the first city retreats, sources: city-retreats) to 2027.
 _FIRST_DAY: Final = dt.date(2025, 1, 1)
 _LAST_DAY: Final = dt.date(2027, 12, 31)
 _MAX_DAYS: Final = 14

@@ -79,7 +79,7 @@ _BAND_LABELS: Final = (
     ("Sangat Baik", "Very good"),
     ("Memuaskan", "Satisfactory"),
 )
-_SOURCES: Final = ("", "ILLUSTRATIVE", "PermenPAN-RB 14/2017, REFERENCE.md 7")
+_SOURCES: Final = ("", "ILLUSTRATIVE", "PermenPAN-RB 14/2017, sources: ikm")
 _COMMENTS: Final = (
     "Materi sangat bermanfaat.",
     "Waktu diskusi kurang.",

@@ -43,7 +43,7 @@ _COMMENTS: Final = (
 )
 # Submission times: a pre-test up to two weeks before the start, a post-test up to three
 # days after the end, a follow-up one to six months after it (Kirkpatrick level 3 is
-# "often 3-6 months after", REFERENCE.md 9).
+# "often 3-6 months after", sources: kirkpatrick).
 _PRE_MINUTES: Final = 14 * 24 * 60
 _POST_MINUTES: Final = 3 * 24 * 60
 _FOLLOW_UP_DAYS: Final = (30, 180)

@@ -78,9 +78,9 @@ Decisions where the brief or the sources leave a gap (also in each rule's ration
   ``raters`` mapping never appears in a finding.
 
 References:
-    - UU 27/2022 on personal data protection (REFERENCE.md 12): report aggregates only,
+    - UU 27/2022 on personal data protection (sources: uu-pdp): report aggregates only,
       and never a group so small that a person can be singled out.
-    - Kirkpatrick's levels: pre/post tests for learning (REFERENCE.md 9).
+    - Kirkpatrick's levels: pre/post tests for learning (sources: kirkpatrick).
     - L. J. Cronbach, "Coefficient alpha and the internal structure of tests",
       Psychometrika 16 (1951) 297-334.
     - K. Krippendorff, "Computing Krippendorff's Alpha-Reliability", 2011,
@@ -131,7 +131,7 @@ __all__ = ["DEFAULT_CRONBACH_MIN", "DEFAULT_KRIPPENDORFF_MIN", "DEFAULT_THRESHOL
 DEFAULT_THRESHOLD: Final = 3
 """The reporting threshold of EVA008 (and EVA006's least number of responses): the
 default ``min_group`` of `birokrasi_retreat.scoring.aggregate`, so that no individual
-can be singled out (UU 27/2022, REFERENCE.md 12); override with
+can be singled out (UU 27/2022, sources: uu-pdp); override with
 ``options={"threshold": 5}``."""
 
 DEFAULT_CRONBACH_MIN: Final = 0.70
@@ -162,7 +162,7 @@ _SOURCE_SCORING: Final = (
 )
 _SOURCE_PRIVACY: Final = (
     "UU 27/2022 (UU PDP): aggregate results only, none that singles out a person "
-    "(REFERENCE.md §12); default threshold 3, a project choice"
+    "(sources: uu-pdp); default threshold 3, a project choice"
 )
 
 # Bilingual labels used inside messages (Indonesian, English).
@@ -784,7 +784,7 @@ def _below_threshold(survey: Survey, ctx: Context) -> Iterator[Hit]:
         "with a pre-phase response in the survey; a pre-phase response by any rater "
         "counts. Reported once per subject, on its first post-phase response."
     ),
-    source="Kirkpatrick level 2: pre/post tests (REFERENCE.md §9)",
+    source="Kirkpatrick level 2: pre/post tests (sources: kirkpatrick)",
 )
 def _post_without_pre(survey: Survey, _ctx: Context) -> Iterator[Hit]:
     tested: set[tuple[str, SubjectKind, str]] = set()
@@ -897,7 +897,7 @@ def _unknown_reference(survey: Survey, ctx: Context) -> Iterator[Hit]:
         "wrong phase or has a wrong time, and would distort a pre/post comparison. Silent "
         "for responses without a submission time and for a survey without a retreat."
     ),
-    source="Kirkpatrick levels: pre/post tests around the training (REFERENCE.md §9)",
+    source="Kirkpatrick levels: pre/post tests around the training (sources: kirkpatrick)",
 )
 def _outside_phase(survey: Survey, _ctx: Context) -> Iterator[Hit]:
     retreat = survey.retreat

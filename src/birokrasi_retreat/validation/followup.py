@@ -17,7 +17,7 @@ Options (``check(follow_up, options={...})``):
   and stay silent without it.
 * ``"window_days"``: the follow-up window in days after the retreat's last local day,
   a whole number of 1 or more, default `birokrasi_retreat.followup.DEFAULT_WINDOW_DAYS`
-  (90, a project choice: REFERENCE.md 9 and 8.4).
+  (90, a project choice: sources: kirkpatrick, aksi-perubahan).
 
 FUP003 and FUP004 depend on the date: they use ``check(follow_up, on=date)`` and stay
 silent without it (the library never reads the clock). They are registered by
@@ -78,11 +78,11 @@ _SOURCE_RECORD: Final = (
     "Data consistency (no regulation cited): the follow-up must agree with the retreat"
 )
 _SOURCE_EVIDENCE: Final = (
-    "LAN aksi perubahan: every achievement is judged with evidence (REFERENCE.md 8.4)"
+    "LAN aksi perubahan: every achievement is judged with evidence (sources: aksi-perubahan)"
 )
 _SOURCE_MEASURABLE: Final = (
     "LAN aksi perubahan: achievement is checked against short-term targets "
-    "(REFERENCE.md 8.4); Kirkpatrick levels 3-4 compare measures (REFERENCE.md 9)"
+    "(sources: aksi-perubahan); Kirkpatrick levels 3-4 compare measures (sources: kirkpatrick)"
 )
 
 # Why FUP001 reports an owner, with the words of its message (Indonesian, English).
@@ -170,7 +170,7 @@ def _missing(commitment: Commitment) -> str | None:
     title_en="Commitment without an indicator or a target",
     rationale=(
         "A commitment whose achievement cannot be measured cannot be judged below, as "
-        "planned or exceeding (REFERENCE.md 8.4), nor feed Kirkpatrick level 3. One "
+        "planned or exceeding (sources: aksi-perubahan), nor feed Kirkpatrick level 3. One "
         "finding per commitment lacking an indicator, a target or both."
     ),
     source=_SOURCE_MEASURABLE,
@@ -205,8 +205,8 @@ def _done_without_evidence(commitment: Commitment) -> bool:
     title_id="Rencana aksi selesai tanpa bukti",
     title_en="Commitment done without evidence",
     rationale=(
-        "LAN judges every achievement of an aksi perubahan with evidence (REFERENCE.md "
-        "8.4); a commitment whose current status is done names none."
+        "LAN judges every achievement of an aksi perubahan with evidence (sources: "
+        "aksi-perubahan); a commitment whose current status is done names none."
     ),
     source=_SOURCE_EVIDENCE,
 )

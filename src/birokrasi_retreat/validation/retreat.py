@@ -53,7 +53,7 @@ Decisions where the brief or the regulation leaves a gap (also in each rule's ra
   RET017's. **RET009** counts an official as enrolled when enrolled with any status or
   named as a substitute, and reports one info finding per missing official, each with
   the coverage ``enrolled/eligible`` of the whole retreat.
-* **RET011** checks *mandatory* sessions only, as REFERENCE.md §14.7 advises; worship
+* **RET011** checks *mandatory* sessions only, as sources: friday-prayer advises; worship
   sessions are exempt, and so (our decision) are meal breaks, the break in which people
   pray. The window is compared in the venue's local time.
 * **RET015** checks enrollments with status attended only, against the mandatory sessions
@@ -65,11 +65,11 @@ heap of those still open: O(n log n) plus the pairs reported, never a comparison
 pairs.
 
 References:
-    - Keppres 41/1987: WIB, WITA, WIT; local time of the venue (REFERENCE.md §10).
+    - Keppres 41/1987: WIB, WITA, WIT; local time of the venue (sources: time-zones).
     - Perpres 21/2023 Pasal 4(5): a 90-minute Friday break, placed at 11:30-13:00 as in
-      the revoked Keppres 68/1995 (a convention; REFERENCE.md §14.7).
-    - Perpres 21/2023 Pasal 6: national holidays and cuti bersama (REFERENCE.md §14.8).
-    - UU 27/2022: NIPs are personal data (REFERENCE.md §12).
+      the revoked Keppres 68/1995 (a convention; sources: friday-prayer).
+    - Perpres 21/2023 Pasal 6: national holidays and cuti bersama (sources: working-hours).
+    - UU 27/2022: NIPs are personal data (sources: uu-pdp).
 
 Examples:
     >>> from birokrasi_retreat.validation import RULES, Severity
@@ -121,7 +121,7 @@ __all__ = [
 DEFAULT_FRIDAY_PRAYER: Final = (dt.time(11, 30), dt.time(13, 0))
 """RET011's Friday prayer window, local time: the 90-minute Friday break of Perpres 21/2023
 Pasal 4(5) at the clock position of the revoked Keppres 68/1995 (a convention,
-REFERENCE.md §14.7); override with ``options={"friday_prayer": (start, end)}``."""
+sources: friday-prayer); override with ``options={"friday_prayer": (start, end)}``."""
 
 DEFAULT_ATTENDANCE_THRESHOLD: Final = 0.8
 """RET015's least share of mandatory sessions attended: a project choice, not a regulation;
@@ -212,7 +212,7 @@ def _offset(retreat: Retreat) -> int:
     """The UTC offset of the venue's zone in microseconds.
 
     Taken once per retreat: WIB, WITA and WIT keep fixed offsets, with no daylight saving
-    (Keppres 41/1987; REFERENCE.md §10).
+    (Keppres 41/1987; sources: time-zones).
     """
     local = retreat.start.in_timezone(pendulum.timezone(retreat.timezone))
     return _micros(local.naive().replace(tzinfo=dt.UTC)) - _micros(local)
@@ -600,7 +600,7 @@ def _over_capacity(retreat: Retreat, _ctx: Context) -> Iterator[Hit]:
         "An official has one enrollment per retreat; a repeated NIP is a duplicate or a "
         "typo. Reported on every enrollment after the first, cancelled retreats included."
     ),
-    source=_SOURCE_RECORD + "; a NIP identifies one official (REFERENCE.md §4.1)",
+    source=_SOURCE_RECORD + "; a NIP identifies one official (sources: nip-layout)",
 )
 def _enrolled_twice(retreat: Retreat, _ctx: Context) -> Iterator[Hit]:
     seen: dict[str, list[int]] = {}
@@ -785,7 +785,7 @@ def _no_post(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
         "estimated is flagged tentative. Local holidays can be added with "
         "options={'extra_holidays': [...]}. Silent for cancelled retreats."
     ),
-    source="Perpres 21/2023 Pasal 6; yearly SKB 3 Menteri on cuti bersama (REFERENCE.md §14.8)",
+    source="Perpres 21/2023 Pasal 6; yearly SKB 3 Menteri on cuti bersama (sources: working-hours)",
 )
 def _on_holiday(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
     extra = _extra_holidays(ctx)
@@ -828,7 +828,7 @@ def _on_holiday(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
     ),
     source=(
         "Perpres 21/2023 Pasal 4(5)-(6) durations; clock times per Keppres 68/1995 "
-        "convention (REFERENCE.md §14.7)"
+        "convention (sources: friday-prayer)"
     ),
 )
 def _friday_prayer(retreat: Retreat, ctx: Context) -> Iterator[Hit]:
@@ -901,7 +901,7 @@ def _nights_mismatch(retreat: Retreat, _ctx: Context) -> Iterator[Hit]:
         "missing kind. Silent for cancelled retreats."
     ),
     source=_SOURCE_PLANNING
-    + "; the 2025 city retreats were opened and closed formally (REFERENCE.md §11.3)",
+    + "; the 2025 city retreats were opened and closed formally (sources: city-retreats)",
 )
 def _no_opening_or_closing(retreat: Retreat, _ctx: Context) -> Iterator[Hit]:
     if not _running(retreat):
