@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import re
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 ROOT = Path(__file__).resolve().parents[1]
