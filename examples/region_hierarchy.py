@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Final
 
 from birokrasi_retreat.ids import kode_wilayah
-from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, RegionLevel
 
 
 SEED_CODES: Final[tuple[str, ...]] = (
@@ -37,9 +37,9 @@ POASIA_VILLAGES: Final[tuple[str, ...]] = ("74.71.04.1001", "74.71.04.1003", "74
 
 def kind_of(code: KodeWilayah) -> str:
     """Return the level of ``code`` in words, with the kind where the code tells it."""
-    if code.level is Level.KABUPATEN_KOTA:
+    if code.level is RegionLevel.KABUPATEN_KOTA:
         return "kota" if code.is_kota else "kabupaten"
-    if code.level is Level.DESA_KELURAHAN:
+    if code.level is RegionLevel.DESA_KELURAHAN:
         if code.is_kelurahan:
             return "kelurahan"
         return "desa adat" if code.is_desa_adat else "desa"

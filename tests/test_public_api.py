@@ -80,6 +80,15 @@ class TestAll:
             if home is not None:
                 assert getattr(importlib.import_module(f"birokrasi_retreat.{home}"), name) is value
 
+    def test_deprecated_top_level_level(self) -> None:
+        """br.Level (issue 13) warns, names br.Descriptor, is that class and is not exported."""
+        assert "Descriptor" in birokrasi_retreat.__all__
+        assert "Level" not in birokrasi_retreat.__all__
+        for _ in range(2):  # never cached: every use warns
+            with pytest.warns(DeprecationWarning, match=r"birokrasi_retreat\.Descriptor"):
+                assert birokrasi_retreat.Level is birokrasi_retreat.rubric.Descriptor
+        assert "Level" not in vars(birokrasi_retreat)
+
     def test_unknown_top_level_name(self) -> None:
         """A name the package does not have is an AttributeError, as for any module."""
         with pytest.raises(AttributeError, match="no_such_name"):

@@ -27,14 +27,14 @@ from hypothesis import Phase as HypothesisPhase
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from birokrasi_retreat import messages, serialization
+from birokrasi_retreat import messages, rubric, serialization
 from birokrasi_retreat import strategies as brst
 from birokrasi_retreat.errors import BirokrasiRetreatError, ValidationErrorGroup
 from birokrasi_retreat.rubric import (
     Aggregation,
     Band,
     Criterion,
-    Level,
+    Descriptor,
     Normalisation,
     Phase,
     Response,
@@ -344,16 +344,18 @@ class TestLikert:
         )
 
 
-class TestLevel:
+class TestDescriptor:
     def test_holds_descriptors(self) -> None:
         """A level keeps its value and both descriptors."""
-        level = Level(value=5, descriptor_id="Menjadi teladan", descriptor_en="Is a role model")
+        level = Descriptor(
+            value=5, descriptor_id="Menjadi teladan", descriptor_en="Is a role model"
+        )
         assert (5, "Is a role model") == (level.value, level.descriptor_en)
 
     def test_value_must_be_an_int(self) -> None:
         """A float value is data.type."""
         _fails(
-            lambda: Level(value=_any(2.0), descriptor_id="A", descriptor_en="A"),
+            lambda: Descriptor(value=_any(2.0), descriptor_id="A", descriptor_en="A"),
             "data.type",
             "value",
         )
@@ -395,9 +397,9 @@ class TestCriterion:
 
     def test_levels_on_the_scale(self) -> None:
         """A level off the scale is rubric.off_scale; a repeated one rubric.duplicate_value."""
-        five = Level(value=5, descriptor_id="Lima", descriptor_en="Five")
+        five = Descriptor(value=5, descriptor_id="Lima", descriptor_en="Five")
         _fails(lambda: _criterion(levels=(five,)), "rubric.off_scale", "levels[0].value")
-        two = Level(value=2, descriptor_id="Dua", descriptor_en="Two")
+        two = Descriptor(value=2, descriptor_id="Dua", descriptor_en="Two")
         _fails(lambda: _criterion(levels=(two, two)), "rubric.duplicate_value", "levels[1].value")
         _fails(lambda: _criterion(levels=(_likert4().labels[0],)), "data.type", "levels[0]")
 
@@ -409,7 +411,7 @@ class TestCriterion:
 
     def test_level_lookup(self) -> None:
         """level() finds the descriptor of a point, else None."""
-        two = Level(value=2, descriptor_id="Dua", descriptor_en="Two")
+        two = Descriptor(value=2, descriptor_id="Dua", descriptor_en="Two")
         item = _criterion(levels=(two,))
         assert (two, two, None, None, None) == (
             item.level(2),
@@ -763,7 +765,7 @@ class TestSerialization:
             criteria=(
                 _criterion(
                     scale=_likert4(),
-                    levels=(Level(value=1, descriptor_id="Satu", descriptor_en="One"),),
+                    levels=(Descriptor(value=1, descriptor_id="Satu", descriptor_en="One"),),
                     group="akuntabel",
                     weight=0.5,
                     required=False,
@@ -920,3 +922,32 @@ class TestStrategies:
         assert response == back
         assert dict(response.ratings) == dict(back.ratings)
         assert rubric == serialization.from_dict(serialization.to_dict(rubric), Rubric)
+
+
+class TestDeprecatedLevel:
+    """The old name ``Level`` (issue 13) still works, with a warning, as `Descriptor`."""
+
+    def test_new_name_is_exported(self) -> None:
+        """Descriptor is public; the deprecated Level is not in __all__."""
+        assert "Descriptor" in rubric.__all__
+        assert "Level" not in rubric.__all__
+
+    def test_old_name_warns_and_is_the_new_class(self) -> None:
+        """rubric.Level warns, names Descriptor, and is the very same class."""
+        with pytest.warns(DeprecationWarning, match=r"rubric\.Descriptor") as caught:
+            old = rubric.Level
+        assert old is Descriptor
+        assert caught[0].filename == __file__
+
+    def test_old_name_import_warns(self) -> None:
+        """``from birokrasi_retreat.rubric import Level`` warns too, and builds descriptors."""
+        with pytest.warns(DeprecationWarning, match="Descriptor"):
+            from birokrasi_retreat.rubric import Level  # noqa: PLC0415
+        built = Level(value=2, descriptor_id="Dua", descriptor_en="Two")
+        assert Descriptor(value=2, descriptor_id="Dua", descriptor_en="Two") == built
+
+    def test_unknown_name(self) -> None:
+        """Any other missing name is an AttributeError, as for any module."""
+        with pytest.raises(AttributeError, match="no_such_name"):
+            rubric.__getattr__("no_such_name")
+        assert not hasattr(rubric, "no_such_name")

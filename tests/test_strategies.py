@@ -20,7 +20,7 @@ from birokrasi_retreat import scoring, serialization, validation
 from birokrasi_retreat import strategies as brst
 from birokrasi_retreat.errors import ScoringError
 from birokrasi_retreat.ids import kode_wilayah, nip
-from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, RegionLevel
 from birokrasi_retreat.ids.nip import NIP
 from birokrasi_retreat.organization import Appointment, Official, Position
 from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, PositionFamily, Sex
@@ -67,8 +67,8 @@ class TestKodeWilayahs:
         assert kode_wilayah.parse(kode_wilayah.format(code.code)) == code
         assert code.timezone in brst.INDONESIAN_TIMEZONES
 
-    @pytest.mark.parametrize("level", list(Level))
-    def test_level(self, level: Level) -> None:
+    @pytest.mark.parametrize("level", list(RegionLevel))
+    def test_level(self, level: RegionLevel) -> None:
         """The level option is honoured for every level, structural and existing."""
 
         @given(brst.kode_wilayahs(level=level), brst.kode_wilayahs(level=level, existing=True))

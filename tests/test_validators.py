@@ -8,7 +8,7 @@ import pytest
 from birokrasi_retreat import validators
 from birokrasi_retreat.errors import InvalidComponent, InvalidLength, InvalidType
 from birokrasi_retreat.ids import nip
-from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, RegionLevel
 from birokrasi_retreat.ranks import AsnType
 
 
@@ -20,7 +20,7 @@ class Pegawai:
     )
     unit: str = attrs.field(default="35.73", validator=validators.kode_wilayah())
     kota: str = attrs.field(
-        default="3573", validator=validators.kode_wilayah(level=Level.KABUPATEN_KOTA)
+        default="3573", validator=validators.kode_wilayah(level=RegionLevel.KABUPATEN_KOTA)
     )
 
 
@@ -85,9 +85,9 @@ class TestKodeWilayahValue:
         @attrs.frozen
         class Unit:
             kode: KodeWilayah = attrs.field(
-                validator=validators.kode_wilayah(level=Level.KECAMATAN)
+                validator=validators.kode_wilayah(level=RegionLevel.KECAMATAN)
             )
 
-        assert Unit(KodeWilayah(code="35.73.03")).kode.level is Level.KECAMATAN
+        assert Unit(KodeWilayah(code="35.73.03")).kode.level is RegionLevel.KECAMATAN
         with pytest.raises(InvalidComponent):
             Unit(KodeWilayah(code="35.73"))

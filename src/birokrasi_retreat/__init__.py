@@ -20,6 +20,7 @@ Examples:
 """
 
 import importlib as _importlib
+import warnings as _warnings
 
 from typing import TYPE_CHECKING
 
@@ -86,7 +87,7 @@ from birokrasi_retreat.rubric import (
     Aggregation,
     Band,
     Criterion,
-    Level,
+    Descriptor,
     Normalisation,
     Phase,
     Response,
@@ -122,6 +123,9 @@ if TYPE_CHECKING:
         UnitIndicator,
     )
     from birokrasi_retreat.validation import RULES, Report, check, validate
+
+    # Deprecated: the old name of `Descriptor`, for type checkers (`__getattr__` warns).
+    Level = Descriptor
 
 # Imported on first use (PEP 562), so that `import birokrasi_retreat` builds only the
 # model layer: the rules, calendar, samples, scoring and follow-up evaluation define
@@ -164,6 +168,7 @@ __all__ = [
     "Commitment",
     "CommitmentStatus",
     "Criterion",
+    "Descriptor",
     "Direction",
     "Eligibility",
     "Enrollment",
@@ -183,7 +188,6 @@ __all__ = [
     "Judgement",
     "Kecamatan",
     "Kelurahan",
-    "Level",
     "MonitoringVisit",
     "Normalisation",
     "Official",
@@ -252,15 +256,31 @@ __all__ = [
 def __getattr__(name: str) -> object:
     """Import a lazily loaded public name on first use (PEP 562).
 
+    The deprecated name ``Level`` (now `Descriptor`, the rubric's level descriptor)
+    resolves with a `DeprecationWarning` and is never cached, so each use warns.
+
     Examples:
+        >>> import warnings
         >>> import birokrasi_retreat as br
         >>> br.samples.names()
         ('bandung', 'kendari', 'malang')
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     old = br.Level
+        >>> old is br.Descriptor, caught[0].category.__name__
+        (True, 'DeprecationWarning')
         >>> br.no_such_name
         Traceback (most recent call last):
         ...
         AttributeError: module 'birokrasi_retreat' has no attribute 'no_such_name'
     """
+    if name == "Level":
+        _warnings.warn(
+            f"{__name__}.Level is deprecated; use {__name__}.Descriptor",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return Descriptor
     try:
         home = _LAZY[name]
     except KeyError:

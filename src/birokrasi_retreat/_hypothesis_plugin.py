@@ -34,7 +34,7 @@ def _hypothesis_setup_hook() -> None:
         >>> from hypothesis import find, strategies as st
         >>> from birokrasi_retreat.ids.kode_wilayah import KodeWilayah
         >>> find(st.from_type(KodeWilayah), lambda code: True).level
-        <Level.PROVINSI: 1>
+        <RegionLevel.PROVINSI: 1>
     """
     import pendulum  # noqa: PLC0415
 

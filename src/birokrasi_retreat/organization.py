@@ -53,7 +53,7 @@ from birokrasi_retreat import _fields, _privacy, validators
 from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, ValidationError
 from birokrasi_retreat.ids import kode_wilayah as _kode_wilayah
 from birokrasi_retreat.ids import nip as _nip
-from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, RegionLevel
 from birokrasi_retreat.ids.nip import NIP
 from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, PositionFamily, Sex
 
@@ -189,7 +189,9 @@ class Pemda:
     head_name: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
     def __attrs_post_init__(self) -> None:
-        expected = Level.PROVINSI if self.kind is PemdaKind.PROVINSI else Level.KABUPATEN_KOTA
+        expected = (
+            RegionLevel.PROVINSI if self.kind is PemdaKind.PROVINSI else RegionLevel.KABUPATEN_KOTA
+        )
         if self.kode.level is not expected:
             raise InvalidComponent(
                 "wilayah.level",
@@ -273,7 +275,7 @@ class Kecamatan:
     id: str = _fields.id_field()
     name: str = _fields.text_field()
     kode: KodeWilayah = attrs.field(
-        converter=_to_kode, validator=validators.kode_wilayah(level=Level.KECAMATAN)
+        converter=_to_kode, validator=validators.kode_wilayah(level=RegionLevel.KECAMATAN)
     )
 
     @property
@@ -321,7 +323,7 @@ class Kelurahan:
     id: str = _fields.id_field()
     name: str = _fields.text_field()
     kode: KodeWilayah = attrs.field(
-        converter=_to_kode, validator=validators.kode_wilayah(level=Level.DESA_KELURAHAN)
+        converter=_to_kode, validator=validators.kode_wilayah(level=RegionLevel.DESA_KELURAHAN)
     )
     kecamatan: str = _fields.id_field()
 

@@ -2,7 +2,8 @@
 
 A `Rubric` is what participants, speakers, supervisors or the public fill in: a list of
 `Criterion` s, each rated on a `Scale` (Likert 1-4 or 1-5, a 0-100 mark...), optionally
-with `Level` descriptors, weighted, grouped (a BerAKHLAK value) and required or optional.
+with level descriptors (`Descriptor`), weighted, grouped (a BerAKHLAK value) and required
+or optional.
 A rubric says how a response becomes a value on 0-100 (`Normalisation`), how ratings of
 several raters are combined (`Aggregation`), and which `Band` (mutu, predikat) a value
 falls in. A `Response` is one rater's answers about one subject (a participant, session,
@@ -65,6 +66,7 @@ from __future__ import annotations
 import bisect
 import enum
 import numbers
+import warnings
 
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -87,7 +89,7 @@ __all__ = [
     "Aggregation",
     "Band",
     "Criterion",
-    "Level",
+    "Descriptor",
     "Normalisation",
     "Phase",
     "Response",
@@ -97,7 +99,7 @@ __all__ = [
     "SubjectKind",
 ]
 
-_Valued = TypeVar("_Valued", "ScaleLabel", "Level")
+_Valued = TypeVar("_Valued", "ScaleLabel", "Descriptor")
 _Enum = TypeVar("_Enum", bound=enum.Enum)
 
 # The numbers a weight, bound or rating may be: numbers.Integral admits NumPy's integers.
@@ -359,8 +361,12 @@ class Scale:
 
 
 @attrs.frozen(kw_only=True)
-class Level:
+class Descriptor:
     """Level descriptor: what a point of a criterion's scale means for that criterion.
+
+    A criterion lists its descriptors in `Criterion.levels` (the ``levels`` key of a rubric
+    document) and `Criterion.level` looks one up. Formerly ``Level``: that name still
+    works, with a `DeprecationWarning`, for at least one minor release.
 
     Attributes:
         value: The point of the scale it describes.
@@ -368,8 +374,8 @@ class Level:
         descriptor_en: The description in English.
 
     Examples:
-        >>> Level(value=5, descriptor_id="Menjadi teladan",
-        ...       descriptor_en="Is a role model").descriptor_en
+        >>> Descriptor(value=5, descriptor_id="Menjadi teladan",
+        ...            descriptor_en="Is a role model").descriptor_en
         'Is a role model'
     """
 
@@ -412,20 +418,22 @@ class Criterion:
     weight: float = attrs.field(default=1.0, converter=_weight)
     scale: Scale = attrs.field(validator=_fields.instance_of(Scale))
     required: bool = attrs.field(default=True, validator=_fields.boolean)
-    levels: tuple[Level, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    levels: tuple[Descriptor, ...] = attrs.field(default=(), converter=_fields.to_tuple)
     group: str | None = attrs.field(default=None, validator=_fields.optional_id)
-    _levels: dict[int, Level] = attrs.field(init=False, repr=False, eq=False)
+    _levels: dict[int, Descriptor] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_levels", _on_scale(self.scale, self.levels, "levels", Level))
+        object.__setattr__(
+            self, "_levels", _on_scale(self.scale, self.levels, "levels", Descriptor)
+        )
 
-    def level(self, value: object) -> Level | None:
+    def level(self, value: object) -> Descriptor | None:
         """The level descriptor of a point of the criterion's scale, or None.
 
         Examples:
             >>> item = Criterion(id="k", title_id="K", title_en="K", scale=Scale.likert(2),
-            ...                  levels=(Level(value=2, descriptor_id="Selalu",
-            ...                                descriptor_en="Always"),))
+            ...                  levels=(Descriptor(value=2, descriptor_id="Selalu",
+            ...                                     descriptor_en="Always"),))
             >>> item.level(2).descriptor_id, item.level(1)
             ('Selalu', None)
         """
@@ -745,3 +753,36 @@ class Response:
         for name, value in state.items():
             stored = MappingProxyType(dict(value)) if name == "ratings" else value
             object.__setattr__(self, name, stored)
+
+
+if TYPE_CHECKING:
+    # Deprecated: the old name, for type checkers (at run time `__getattr__` warns).
+    Level = Descriptor
+
+
+def __getattr__(name: str) -> object:
+    """Resolve the deprecated name ``Level`` (now `Descriptor`) with a warning (PEP 562).
+
+    Examples:
+        >>> import warnings
+        >>> from birokrasi_retreat import rubric
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     old = rubric.Level
+        >>> old is Descriptor, caught[0].category.__name__
+        (True, 'DeprecationWarning')
+        >>> rubric.no_such_name
+        Traceback (most recent call last):
+        ...
+        AttributeError: module 'birokrasi_retreat.rubric' has no attribute 'no_such_name'
+    """
+    if name == "Level":
+        warnings.warn(
+            f"{__name__}.Level is deprecated; use {__name__}.Descriptor",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return Descriptor
+    # The module protocol (PEP 562): a missing attribute is an AttributeError.
+    message = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(message)

@@ -32,7 +32,7 @@ import attrs
 from birokrasi_retreat.errors import BirokrasiRetreatError, InvalidComponent
 from birokrasi_retreat.ids import kode_wilayah as _kode_wilayah
 from birokrasi_retreat.ids import nip as _nip
-from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, RegionLevel
 from birokrasi_retreat.ranks import AsnType
 
 
@@ -74,7 +74,7 @@ def nip(*, kind: AsnType = AsnType.PNS) -> _NipValidator:
 
 @attrs.frozen(repr=False)
 class _KodeWilayahValidator:
-    level: Level | None
+    level: RegionLevel | None
 
     def __call__(self, inst: object, attr: attrs.Attribute[Any], value: object) -> None:
         del inst
@@ -92,7 +92,7 @@ class _KodeWilayahValidator:
         return f"<kode wilayah validator for {level}>"
 
 
-def kode_wilayah(*, level: Level | None = None) -> _KodeWilayahValidator:
+def kode_wilayah(*, level: RegionLevel | None = None) -> _KodeWilayahValidator:
     """Validate a kode wilayah (Kemendagri region code) field, optionally at one level.
 
     The field may hold the code as text or as a `KodeWilayah` value.
@@ -107,8 +107,8 @@ def kode_wilayah(*, level: Level | None = None) -> _KodeWilayahValidator:
         An attrs validator raising the specific region-code errors with the field name as path.
 
     Examples:
-        >>> from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
-        >>> kode_wilayah(level=Level.KABUPATEN_KOTA)
+        >>> from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, RegionLevel
+        >>> kode_wilayah(level=RegionLevel.KABUPATEN_KOTA)
         <kode wilayah validator for kabupaten_kota>
     """
     return _KodeWilayahValidator(level)

@@ -26,7 +26,7 @@ from birokrasi_retreat.errors import (
     ValidationError,
 )
 from birokrasi_retreat.ids import kode_wilayah
-from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level, Province
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Province, RegionLevel
 
 
 if TYPE_CHECKING:
@@ -44,20 +44,20 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "update_provinces.py"
 
 
 @st.composite
-def _valid_codes(draw: st.DrawFn, level: Level | None = None) -> str:
+def _valid_codes(draw: st.DrawFn, level: RegionLevel | None = None) -> str:
     """A structurally valid compact code: a real province, random lower parts."""
-    depth = level if level is not None else draw(st.sampled_from(Level))
+    depth = level if level is not None else draw(st.sampled_from(RegionLevel))
     code = draw(st.sampled_from([p.code for p in kode_wilayah.provinces()]))
-    if depth >= Level.KABUPATEN_KOTA:
+    if depth >= RegionLevel.KABUPATEN_KOTA:
         code += f"{draw(st.integers(1, 99)):02d}"
-    if depth >= Level.KECAMATAN:
+    if depth >= RegionLevel.KECAMATAN:
         code += f"{draw(st.integers(1, 99)):02d}"
-    if depth >= Level.DESA_KELURAHAN:
+    if depth >= RegionLevel.DESA_KELURAHAN:
         code += draw(st.sampled_from("123")) + f"{draw(st.integers(1, 999)):03d}"
     return code
 
 
-def _kodes(level: Level | None = None) -> st.SearchStrategy[KodeWilayah]:
+def _kodes(level: RegionLevel | None = None) -> st.SearchStrategy[KodeWilayah]:
     return _valid_codes(level).map(kode_wilayah.parse)
 
 
@@ -380,20 +380,20 @@ class TestHierarchy:
     @pytest.mark.parametrize(
         ("raw", "level"),
         [
-            ("35", Level.PROVINSI),
-            ("35.73", Level.KABUPATEN_KOTA),
-            ("35.73.03", Level.KECAMATAN),
-            ("35.73.03.1006", Level.DESA_KELURAHAN),
+            ("35", RegionLevel.PROVINSI),
+            ("35.73", RegionLevel.KABUPATEN_KOTA),
+            ("35.73.03", RegionLevel.KECAMATAN),
+            ("35.73.03.1006", RegionLevel.DESA_KELURAHAN),
         ],
     )
-    def test_level(self, raw: str, level: Level) -> None:
+    def test_level(self, raw: str, level: RegionLevel) -> None:
         """The level follows the number of digit groups."""
         assert level is kode_wilayah.parse(raw).level
 
     def test_level_enum(self) -> None:
         """Levels are ordered 1 to 4 from province to village."""
-        assert [1, 2, 3, 4] == [level.value for level in Level]
-        assert sorted(Level) == list(Level)
+        assert [1, 2, 3, 4] == [level.value for level in RegionLevel]
+        assert sorted(RegionLevel) == list(RegionLevel)
 
     @pytest.mark.parametrize(
         ("raw", "province", "regency", "parent", "ancestors"),
@@ -431,10 +431,10 @@ class TestHierarchy:
         """Every region lies within its parent, its province and all its ancestors."""
         assert kode.contains(kode)
         assert kode.province.contains(kode)
-        assert kode.province.level is Level.PROVINSI
+        assert kode.province.level is RegionLevel.PROVINSI
         parent = kode.parent
         if parent is None:
-            assert Level.PROVINSI is kode.level
+            assert RegionLevel.PROVINSI is kode.level
             assert () == kode.ancestors()
         else:
             assert parent.contains(kode)
@@ -500,7 +500,7 @@ class TestKinds:
         kode = kode_wilayah.parse(raw)
         assert kinds == (kode.is_kelurahan, kode.is_desa, kode.is_desa_adat)
 
-    @given(_kodes(Level.DESA_KELURAHAN))
+    @given(_kodes(RegionLevel.DESA_KELURAHAN))
     def test_every_village_has_one_kind(self, kode: KodeWilayah) -> None:
         """A village code is exactly one of kelurahan, desa and desa adat."""
         assert 1 == [kode.is_kelurahan, kode.is_desa, kode.is_desa_adat].count(True)
@@ -664,7 +664,7 @@ class TestProvinces:
     def test_codes_are_valid_provinces(self) -> None:
         """Every code in the table is a valid province-level code."""
         for province in kode_wilayah.provinces():
-            assert Level.PROVINSI is kode_wilayah.parse(province.code).level
+            assert RegionLevel.PROVINSI is kode_wilayah.parse(province.code).level
 
     def test_zones_and_labels(self) -> None:
         """Every zone is one of the four, with the label sources: time-zones gives it."""
@@ -749,3 +749,31 @@ class TestImportCost:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "False" == result.stdout.strip()
+
+
+class TestDeprecatedLevel:
+    """The old name ``Level`` (issue 13) still works, with a warning, as `RegionLevel`."""
+
+    def test_new_name_is_exported(self) -> None:
+        """RegionLevel is public; the deprecated Level is not in __all__."""
+        assert "RegionLevel" in kode_wilayah.__all__
+        assert "Level" not in kode_wilayah.__all__
+
+    def test_old_name_warns_and_is_the_new_class(self) -> None:
+        """kode_wilayah.Level warns, names RegionLevel, and is the very same enum."""
+        with pytest.warns(DeprecationWarning, match=r"kode_wilayah\.RegionLevel") as caught:
+            old = kode_wilayah.Level
+        assert old is RegionLevel
+        assert caught[0].filename == __file__
+
+    def test_old_name_import_warns(self) -> None:
+        """``from ... import Level`` warns too."""
+        with pytest.warns(DeprecationWarning, match="RegionLevel"):
+            from birokrasi_retreat.ids.kode_wilayah import Level  # noqa: PLC0415
+        assert Level.KECAMATAN is RegionLevel.KECAMATAN
+
+    def test_unknown_name(self) -> None:
+        """Any other missing name is an AttributeError, as for any module."""
+        with pytest.raises(AttributeError, match="no_such_name"):
+            kode_wilayah.__getattr__("no_such_name")
+        assert not hasattr(kode_wilayah, "no_such_name")

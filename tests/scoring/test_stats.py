@@ -46,9 +46,9 @@ if TYPE_CHECKING:
 
 
 Method = Literal["listwise", "pairwise"]
-Level = Literal["nominal", "ordinal", "interval", "ratio"]
+MeasurementLevel = Literal["nominal", "ordinal", "interval", "ratio"]
 METHODS: tuple[Method, ...] = ("listwise", "pairwise")
-LEVELS: tuple[Level, ...] = ("nominal", "ordinal", "interval", "ratio")
+LEVELS: tuple[MeasurementLevel, ...] = ("nominal", "ordinal", "interval", "ratio")
 Table = list[list[float | None]]
 
 N = None
@@ -716,7 +716,7 @@ class TestKrippendorffAlpha:
         ("level", "expected"),
         [("nominal", 0.743), ("ordinal", 0.815), ("interval", 0.849), ("ratio", 0.797)],
     )
-    def test_paper_example_c(self, level: Level, expected: float) -> None:
+    def test_paper_example_c(self, level: MeasurementLevel, expected: float) -> None:
         """Krippendorff (2011) example C (4 observers, 12 units, missing data) at each level."""
         assert expected == round(krippendorff_alpha(PAPER_C, level=level), 3)
 
@@ -730,7 +730,7 @@ class TestKrippendorffAlpha:
         assert float(Fraction(2, 21)) == krippendorff_alpha(PAPER_A)
 
     @pytest.mark.parametrize("level", LEVELS)
-    def test_paper_example_c_matches_reference(self, level: Level) -> None:
+    def test_paper_example_c_matches_reference(self, level: MeasurementLevel) -> None:
         """Example C equals alpha computed from its pairwise definition, exactly."""
         expected = float(_reference_krippendorff(PAPER_C, level))
         assert expected == krippendorff_alpha(PAPER_C, level=level)
@@ -741,14 +741,16 @@ class TestKrippendorffAlpha:
         ),
         st.sampled_from(LEVELS),
     )
-    def test_matches_reference(self, data: list[list[int | None]], level: Level) -> None:
+    def test_matches_reference(self, data: list[list[int | None]], level: MeasurementLevel) -> None:
         """Random reliability data give the alpha of the pairwise definition, exactly."""
         result = _outcome(lambda: krippendorff_alpha(data, level=level))
         assume(isinstance(result, float))  # undefined cases are tested one by one below
         assert float(_reference_krippendorff(data, level)) == result
 
     @given(st.randoms(), st.sampled_from(LEVELS))
-    def test_permutation_invariant(self, random: random_module.Random, level: Level) -> None:
+    def test_permutation_invariant(
+        self, random: random_module.Random, level: MeasurementLevel
+    ) -> None:
         """Reordering raters or units cannot change alpha."""
         units = list(range(12))
         random.shuffle(units)
@@ -802,7 +804,7 @@ class TestKrippendorffAlpha:
             (-1, "ratio", "stats.negative"),
         ],
     )
-    def test_bad_value(self, value: object, level: Level, code: str) -> None:
+    def test_bad_value(self, value: object, level: MeasurementLevel, code: str) -> None:
         """A value the level cannot use is refused at its rater and unit."""
         data = _any([[1, 2, 3], [1, 2, value]])
         _raises(code, lambda: krippendorff_alpha(data, level=level), path="[1][2]")
@@ -814,7 +816,7 @@ class TestKrippendorffAlpha:
         _raises("stats.too_few", lambda: krippendorff_alpha([]))
 
     @pytest.mark.parametrize("level", LEVELS)
-    def test_no_variance(self, level: Level) -> None:
+    def test_no_variance(self, level: MeasurementLevel) -> None:
         """When every pairable value is the same, no disagreement is possible."""
         data: list[list[float | str | None]] = [[2, 2, 5], [2, 2, N]]
         _raises("stats.no_variance", lambda: krippendorff_alpha(data, level=level))

@@ -63,9 +63,9 @@ def explain_code(out: Printer, code: str, *, lang: Lang) -> bool:
     out.row(text("cli.code", lang), str(value))
     out.row(text("cli.name", lang), value.name or text("cli.not_in_catalogue", lang))
     level = text(f"cli.level.{value.level.name.lower()}", lang)
-    if value.level is kode_wilayah.Level.KABUPATEN_KOTA:
+    if value.level is kode_wilayah.RegionLevel.KABUPATEN_KOTA:
         level += f" ({'kota' if value.is_kota else 'kabupaten'})"
-    elif value.level is kode_wilayah.Level.DESA_KELURAHAN:
+    elif value.level is kode_wilayah.RegionLevel.DESA_KELURAHAN:
         kind = "kelurahan" if value.is_kelurahan else "desa adat" if value.is_desa_adat else "desa"
         level += f" ({kind})"
     out.row(text("cli.level", lang), level)

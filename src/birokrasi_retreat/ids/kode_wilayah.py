@@ -43,7 +43,7 @@ Examples:
     '35.73.03.1006'
     >>> kode = kode_wilayah.parse("35.73.03.1006")
     >>> kode.level, kode.is_kota, kode.is_kelurahan
-    (<Level.DESA_KELURAHAN: 4>, True, True)
+    (<RegionLevel.DESA_KELURAHAN: 4>, True, True)
     >>> str(kode.parent), str(kode.regency), kode.timezone, kode.timezone_label
     ('35.73.03', '35.73', 'Asia/Jakarta', 'WIB')
     >>> kode.name
@@ -75,6 +75,7 @@ from __future__ import annotations
 import csv
 import enum
 import functools
+import warnings
 
 from importlib import resources
 from types import MappingProxyType
@@ -97,8 +98,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KodeWilayah",
-    "Level",
     "Province",
+    "RegionLevel",
     "compact",
     "exists",
     "format",
@@ -113,17 +114,18 @@ __all__ = [
 ]
 
 
-class Level(enum.IntEnum):
+class RegionLevel(enum.IntEnum):
     """Tingkat wilayah (administrative level) of a kode wilayah, from province down to village.
 
     The value is the level's depth (1 to 4), so levels compare and sort from the
-    largest area to the smallest.
+    largest area to the smallest. Formerly ``Level``: that name still works, with a
+    `DeprecationWarning`, for at least one minor release.
 
     Examples:
-        >>> Level.PROVINSI < Level.DESA_KELURAHAN
+        >>> RegionLevel.PROVINSI < RegionLevel.DESA_KELURAHAN
         True
-        >>> Level(2)
-        <Level.KABUPATEN_KOTA: 2>
+        >>> RegionLevel(2)
+        <RegionLevel.KABUPATEN_KOTA: 2>
     """
 
     # Provinsi: 2 digits (Kepmendagri 300.2.2-2138/2025; sources: kode-wilayah).
@@ -138,8 +140,13 @@ class Level(enum.IntEnum):
 
 
 # Number of digits -> level (sources: kode-wilayah).
-_LEVEL_OF_LENGTH: Mapping[int, Level] = MappingProxyType(
-    {2: Level.PROVINSI, 4: Level.KABUPATEN_KOTA, 6: Level.KECAMATAN, 10: Level.DESA_KELURAHAN}
+_LEVEL_OF_LENGTH: Mapping[int, RegionLevel] = MappingProxyType(
+    {
+        2: RegionLevel.PROVINSI,
+        4: RegionLevel.KABUPATEN_KOTA,
+        6: RegionLevel.KECAMATAN,
+        10: RegionLevel.DESA_KELURAHAN,
+    }
 )
 # First digit of the village part: 1 kelurahan, 2 desa, 3 desa adat (Permendagri 58/2021).
 _VILLAGE_KINDS = frozenset("123")
@@ -532,12 +539,12 @@ class KodeWilayah:
         return _dotted(self.code)
 
     @property
-    def level(self) -> Level:
+    def level(self) -> RegionLevel:
         """Tingkat wilayah (administrative level) of the code.
 
         Examples:
             >>> KodeWilayah(code="35.73.03").level
-            <Level.KECAMATAN: 3>
+            <RegionLevel.KECAMATAN: 3>
         """
         return _LEVEL_OF_LENGTH[len(self.code)]
 
@@ -742,3 +749,36 @@ class KodeWilayah:
             (True, False)
         """
         return _catalogue_name(self.code) is not None
+
+
+if TYPE_CHECKING:
+    # Deprecated: the old name, for type checkers (at run time `__getattr__` warns).
+    Level = RegionLevel
+
+
+def __getattr__(name: str) -> object:
+    """Resolve the deprecated name ``Level`` (now `RegionLevel`) with a warning (PEP 562).
+
+    Examples:
+        >>> import warnings
+        >>> from birokrasi_retreat.ids import kode_wilayah
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     old = kode_wilayah.Level
+        >>> old is RegionLevel, caught[0].category.__name__
+        (True, 'DeprecationWarning')
+        >>> kode_wilayah.no_such_name
+        Traceback (most recent call last):
+        ...
+        AttributeError: module 'birokrasi_retreat.ids.kode_wilayah' has no attribute 'no_such_name'
+    """
+    if name == "Level":
+        warnings.warn(
+            f"{__name__}.Level is deprecated; use {__name__}.RegionLevel",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return RegionLevel
+    # The module protocol (PEP 562): a missing attribute is an AttributeError.
+    message = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(message)

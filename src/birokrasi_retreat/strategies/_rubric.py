@@ -20,7 +20,7 @@ from birokrasi_retreat.rubric import (
     Aggregation,
     Band,
     Criterion,
-    Level,
+    Descriptor,
     Normalisation,
     Phase,
     Response,
@@ -165,7 +165,7 @@ def _weights() -> st.SearchStrategy[float]:
 def _criterion(draw: st.DrawFn, criterion_id: str, scale: Scale) -> Criterion:
     title_id, title_en = draw(st.sampled_from(_TITLES))
     levels = tuple(
-        Level(value=value, descriptor_id=descriptor_id, descriptor_en=descriptor_en)
+        Descriptor(value=value, descriptor_id=descriptor_id, descriptor_en=descriptor_en)
         for value in _subset(draw, scale.points)
         for descriptor_id, descriptor_en in (draw(st.sampled_from(_DESCRIPTORS)),)
     )
