@@ -433,7 +433,7 @@ class TestHolidaysBetween:
         monkeypatch.setenv("LANG", "en_US.UTF-8")
         monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
         monkeypatch.setenv("LANGUAGE", "en_US")
-        calendar._holidays_of_year.cache_clear()
+        calendar._holidays._holidays_of_year.cache_clear()
         found = holidays_between(dt.date(2025, 8, 17), dt.date(2025, 8, 17))
         assert ["Hari Kemerdekaan Republik Indonesia"] == [h.name for h in found]
 
