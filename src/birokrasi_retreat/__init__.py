@@ -20,11 +20,11 @@ Examples:
 """
 
 import importlib as _importlib
-import warnings as _warnings
 
 from typing import TYPE_CHECKING
 
 from birokrasi_retreat import (
+    _deprecation,
     errors,
     findings,
     ids,
@@ -275,11 +275,7 @@ def __getattr__(name: str) -> object:
         AttributeError: module 'birokrasi_retreat' has no attribute 'no_such_name'
     """
     if name == "Level":
-        _warnings.warn(
-            f"{__name__}.Level is deprecated; use {__name__}.Descriptor",
-            DeprecationWarning,
-            stacklevel=2,
-        )
+        _deprecation.warn_renamed(__name__, "Level", "Descriptor")
         return Descriptor
     try:
         home = _LAZY[name]

@@ -66,7 +66,6 @@ from __future__ import annotations
 import bisect
 import enum
 import numbers
-import warnings
 
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -75,7 +74,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 import pendulum
 
-from birokrasi_retreat import _fields, _privacy
+from birokrasi_retreat import _deprecation, _fields, _privacy
 from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, InvalidType, ValidationError
 
 
@@ -760,29 +759,5 @@ if TYPE_CHECKING:
     Level = Descriptor
 
 
-def __getattr__(name: str) -> object:
-    """Resolve the deprecated name ``Level`` (now `Descriptor`) with a warning (PEP 562).
-
-    Examples:
-        >>> import warnings
-        >>> from birokrasi_retreat import rubric
-        >>> with warnings.catch_warnings(record=True) as caught:
-        ...     warnings.simplefilter("always")
-        ...     old = rubric.Level
-        >>> old is Descriptor, caught[0].category.__name__
-        (True, 'DeprecationWarning')
-        >>> rubric.no_such_name
-        Traceback (most recent call last):
-        ...
-        AttributeError: module 'birokrasi_retreat.rubric' has no attribute 'no_such_name'
-    """
-    if name == "Level":
-        warnings.warn(
-            f"{__name__}.Level is deprecated; use {__name__}.Descriptor",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return Descriptor
-    # The module protocol (PEP 562): a missing attribute is an AttributeError.
-    message = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(message)
+# The old name, resolved with a DeprecationWarning (PEP 562; see _deprecation).
+__getattr__ = _deprecation.renamed(__name__, {"Level": ("Descriptor", Descriptor)})

@@ -75,7 +75,6 @@ from __future__ import annotations
 import csv
 import enum
 import functools
-import warnings
 
 from importlib import resources
 from types import MappingProxyType
@@ -83,6 +82,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from birokrasi_retreat import _deprecation
 from birokrasi_retreat.errors import (
     InvalidComponent,
     InvalidFormat,
@@ -756,29 +756,5 @@ if TYPE_CHECKING:
     Level = RegionLevel
 
 
-def __getattr__(name: str) -> object:
-    """Resolve the deprecated name ``Level`` (now `RegionLevel`) with a warning (PEP 562).
-
-    Examples:
-        >>> import warnings
-        >>> from birokrasi_retreat.ids import kode_wilayah
-        >>> with warnings.catch_warnings(record=True) as caught:
-        ...     warnings.simplefilter("always")
-        ...     old = kode_wilayah.Level
-        >>> old is RegionLevel, caught[0].category.__name__
-        (True, 'DeprecationWarning')
-        >>> kode_wilayah.no_such_name
-        Traceback (most recent call last):
-        ...
-        AttributeError: module 'birokrasi_retreat.ids.kode_wilayah' has no attribute 'no_such_name'
-    """
-    if name == "Level":
-        warnings.warn(
-            f"{__name__}.Level is deprecated; use {__name__}.RegionLevel",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return RegionLevel
-    # The module protocol (PEP 562): a missing attribute is an AttributeError.
-    message = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(message)
+# The old name, resolved with a DeprecationWarning (PEP 562; see _deprecation).
+__getattr__ = _deprecation.renamed(__name__, {"Level": ("RegionLevel", RegionLevel)})
