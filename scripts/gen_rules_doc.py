@@ -6,6 +6,7 @@ Run: ``uv run python scripts/gen_rules_doc.py``. A test fails when the page is s
 
 from __future__ import annotations
 
+import re
 import sys
 
 from pathlib import Path
@@ -16,8 +17,24 @@ from birokrasi_retreat.validation import RULES
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "reference" / "rules.md"
 
 
+_ANCHOR = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+# The anchors after the "sources:" marker, as code cites the sources page
+# (tests/test_sources.py reads citations with the same pattern).
+_CITATION = re.compile(rf"\bsources: ({_ANCHOR}(?:, {_ANCHOR})*)(?![\w\[-])")
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+def _linked(text: str) -> str:
+    """Link each anchor cited after a ``sources:`` marker to the sources page."""
+
+    def links(match: re.Match[str]) -> str:
+        anchors = match.group(1).split(", ")
+        return "sources: " + ", ".join(f"[{a}](../explanation/sources.md#{a})" for a in anchors)
+
+    return _CITATION.sub(links, text)
 
 
 def render() -> str:
@@ -50,9 +67,9 @@ def render() -> str:
                 f"checks `{r.applies_to.__name__}`."
             ),
             "",
-            r.rationale,
+            _linked(r.rationale),
             "",
-            f"Source: {r.source}",
+            f"Source: {_linked(r.source)}",
         ]
     return "\n".join(lines) + "\n"
 

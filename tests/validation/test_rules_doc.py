@@ -37,12 +37,24 @@ class TestRulesPage:
 
     def test_every_rule_is_listed_with_its_metadata(self) -> None:
         """Each registered rule appears with its code, severity, titles, rationale and source."""
-        page = _script().render()
+        script = _script()
+        page = script.render()
         for code, rule in RULES.items():
             assert f"## {code}\n" in page
             assert f"| [`{code}`](#{code.lower()}) | {rule.severity.value} |" in page
-            for text in (rule.title_id, rule.title_en, rule.rationale, rule.source):
+            for text in (rule.title_id, rule.title_en):
                 assert text in page
+            for text in (rule.rationale, rule.source):
+                assert script._linked(text) in page
+
+    def test_citations_become_links_to_the_sources_page(self) -> None:
+        """Each cited anchor is linked; text around the citation is kept as it is."""
+        linked = _script()._linked("Perka BKN 22/2007 (sources: nip-layout, uu-pdp); a note")
+        assert linked == (
+            "Perka BKN 22/2007 (sources: [nip-layout](../explanation/sources.md#nip-layout), "
+            "[uu-pdp](../explanation/sources.md#uu-pdp)); a note"
+        )
+        assert _script()._linked("no citation here") == "no citation here"
 
     def test_check_mode_reports_a_current_page(self) -> None:
         """The script's --check mode exits 0 on the committed page."""
