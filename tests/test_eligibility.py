@@ -9,6 +9,7 @@ nobody in the city, so including it exercises ``eligibility.included_unknown``.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 from typing import TYPE_CHECKING, Any
 
@@ -29,13 +30,8 @@ from birokrasi_retreat.messages import LANGUAGES, catalogue
 from birokrasi_retreat.organization import (
     Appointment,
     AppointmentKind,
-    Kecamatan,
     Kelurahan,
     Official,
-    Pemda,
-    PemdaKind,
-    PerangkatDaerah,
-    Position,
     UnitKind,
 )
 from birokrasi_retreat.ranks import AsnType, Eselon, PositionFamily, Sex
@@ -45,6 +41,10 @@ from birokrasi_retreat.roster import Roster
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    import roster_builders as rb
+else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
+    rb = importlib.import_module("tests.builders.roster_builders")
 
 
 D = pendulum.Date
@@ -66,36 +66,12 @@ ADM = PositionFamily.ADMINISTRATOR
 PENGAWAS = PositionFamily.PENGAWAS
 
 
-def _post(
-    post_id: str,
-    unit: str,
-    family: PositionFamily,
-    eselon: Eselon | None = None,
-    *,
-    heads: bool = False,
-) -> Position:
-    """A post titled after its id."""
-    return Position(
-        id=post_id,
-        title=post_id.replace("-", " ").title(),
-        unit=unit,
-        family=family,
-        eselon=eselon,
-        heads_unit=heads,
-    )
-
-
 def _roster() -> Roster:
     """A small city: Setda, a dinas, a kecamatan and two kelurahan, eight officials."""
     return Roster(
-        pemda=Pemda(kind=PemdaKind.KOTA, name="Kota Malang", kode=KodeWilayah(code="35.73")),
-        perangkat_daerah=(
-            PerangkatDaerah(
-                id="setda", name="Sekretariat Daerah", kind=UnitKind.SEKRETARIAT_DAERAH
-            ),
-            PerangkatDaerah(id="dinkes", name="Dinas Kesehatan", kind=UnitKind.DINAS),
-        ),
-        kecamatan=(Kecamatan(id="klojen", name="Klojen", kode=KodeWilayah(code="35.73.02")),),
+        pemda=rb.pemda(),
+        perangkat_daerah=rb.perangkat_daerah(),
+        kecamatan=rb.kecamatan()[:1],
         kelurahan=(
             Kelurahan(
                 id="samaan",
@@ -111,14 +87,14 @@ def _roster() -> Roster:
             ),
         ),
         positions=(
-            _post("sekda", "setda", PositionFamily.JPT_PRATAMA, Eselon.II_A, heads=True),
-            _post("kadinkes", "dinkes", PositionFamily.JPT_PRATAMA, Eselon.II_B, heads=True),
-            _post("dokter", "dinkes", PositionFamily.FUNGSIONAL),
-            _post("camat-klojen", "klojen", ADM, Eselon.III_A, heads=True),
-            _post("lurah-samaan", "samaan", PENGAWAS, Eselon.IV_A, heads=True),
-            _post("seklur-samaan", "samaan", PENGAWAS, Eselon.IV_B),
-            _post("lurah-oro-oro-dowo", "oro-oro-dowo", PENGAWAS, Eselon.IV_A, heads=True),
-            _post("seklur-oro-oro-dowo", "oro-oro-dowo", PENGAWAS, Eselon.IV_B),
+            rb.post("sekda", "setda", PositionFamily.JPT_PRATAMA, Eselon.II_A, heads=True),
+            rb.post("kadinkes", "dinkes", PositionFamily.JPT_PRATAMA, Eselon.II_B, heads=True),
+            rb.post("dokter", "dinkes", PositionFamily.FUNGSIONAL),
+            rb.post("camat-klojen", "klojen", ADM, Eselon.III_A, heads=True),
+            rb.post("lurah-samaan", "samaan", PENGAWAS, Eselon.IV_A, heads=True),
+            rb.post("seklur-samaan", "samaan", PENGAWAS, Eselon.IV_B),
+            rb.post("lurah-oro-oro-dowo", "oro-oro-dowo", PENGAWAS, Eselon.IV_A, heads=True),
+            rb.post("seklur-oro-oro-dowo", "oro-oro-dowo", PENGAWAS, Eselon.IV_B),
         ),
         officials=(
             Official(nip=SEKDA, name="Hendra Wijaya", sex=Sex.MALE),

@@ -10,6 +10,7 @@ retreat's days are counted in the venue's local time. The NIPs are synthetic;
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import itertools
 
 from typing import TYPE_CHECKING, Any
@@ -56,13 +57,17 @@ from birokrasi_retreat.values import BerAkhlak
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    import roster_builders as rb
+else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
+    rb = importlib.import_module("tests.builders.roster_builders")
+
 
 WIB = "Asia/Jakarta"
 WITA = "Asia/Makassar"
 LURAH = "198609262015051001"
 PPPK = "199001012024211002"
 SEKCAM = "198502022010012003"
-MALANG = Pemda(kind=PemdaKind.KOTA, name="Kota Malang", kode=KodeWilayah(code="35.73"))
+MALANG = rb.pemda()
 KENDARI = Pemda(kind=PemdaKind.KOTA, name="Kota Kendari", kode=KodeWilayah(code="74.71"))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import importlib
 
 from typing import TYPE_CHECKING, Any, ClassVar, SupportsIndex, overload
 
@@ -37,8 +38,6 @@ from birokrasi_retreat.organization import (
     Kecamatan,
     Kelurahan,
     Official,
-    Pemda,
-    PemdaKind,
     PerangkatDaerah,
     Position,
     UnitKind,
@@ -50,10 +49,14 @@ from birokrasi_retreat.roster import Holding, Roster
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
+    import roster_builders as rb
+else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
+    rb = importlib.import_module("tests.builders.roster_builders")
+
 
 D = pendulum.Date
 DAY = D(2025, 5, 15)  # The Kota Malang retreat (sources: city-retreats).
-MALANG = Pemda(kind=PemdaKind.KOTA, name="Kota Malang", kode=KodeWilayah(code="35.73"))
+MALANG = rb.pemda()
 
 # Synthetic NIPs, one per official of the city.
 SEKDA = "196805121994031003"
@@ -78,27 +81,6 @@ def _unit(unit_id: str, kind: UnitKind, parent: str | None = None) -> PerangkatD
     """A perangkat daerah (or sub-unit, or BUMD) named after its id."""
     return PerangkatDaerah(
         id=unit_id, name=unit_id.replace("-", " ").title(), kind=kind, parent=parent
-    )
-
-
-def _post(
-    post_id: str,
-    unit: str,
-    family: PositionFamily,
-    eselon: Eselon | None = None,
-    *,
-    heads: bool = False,
-    level: FunctionalLevel | None = None,
-) -> Position:
-    """A post titled after its id."""
-    return Position(
-        id=post_id,
-        title=post_id.replace("-", " ").title(),
-        unit=unit,
-        family=family,
-        eselon=eselon,
-        heads_unit=heads,
-        functional_level=level,
     )
 
 
@@ -155,16 +137,16 @@ KELURAHAN = (
     ),
 )
 POSITIONS = (
-    _post("sekda", "setda", PositionFamily.JPT_PRATAMA, Eselon.II_A, heads=True),
-    _post("kabag-hukum", "bagian-hukum", ADM, Eselon.III_A, heads=True),
-    _post("analis-hukum", "bagian-hukum", PositionFamily.PELAKSANA),
-    _post("kadinkes", "dinkes", PositionFamily.JPT_PRATAMA, Eselon.II_B, heads=True),
-    _post("dokter", "dinkes", PositionFamily.FUNGSIONAL, level=FunctionalLevel.AHLI_PERTAMA),
-    _post("kabid-p2p", "bidang-p2p", ADM, Eselon.III_B, heads=True),
-    _post("camat-klojen", "kec-klojen", ADM, Eselon.III_A, heads=True),
-    _post("camat-kedungkandang", "kec-kedungkandang", ADM, Eselon.III_A, heads=True),
-    _post("lurah-samaan", "kel-samaan", PositionFamily.PENGAWAS, Eselon.IV_A, heads=True),
-    _post(
+    rb.post("sekda", "setda", PositionFamily.JPT_PRATAMA, Eselon.II_A, heads=True),
+    rb.post("kabag-hukum", "bagian-hukum", ADM, Eselon.III_A, heads=True),
+    rb.post("analis-hukum", "bagian-hukum", PositionFamily.PELAKSANA),
+    rb.post("kadinkes", "dinkes", PositionFamily.JPT_PRATAMA, Eselon.II_B, heads=True),
+    rb.post("dokter", "dinkes", PositionFamily.FUNGSIONAL, level=FunctionalLevel.AHLI_PERTAMA),
+    rb.post("kabid-p2p", "bidang-p2p", ADM, Eselon.III_B, heads=True),
+    rb.post("camat-klojen", "kec-klojen", ADM, Eselon.III_A, heads=True),
+    rb.post("camat-kedungkandang", "kec-kedungkandang", ADM, Eselon.III_A, heads=True),
+    rb.post("lurah-samaan", "kel-samaan", PositionFamily.PENGAWAS, Eselon.IV_A, heads=True),
+    rb.post(
         "lurah-kedungkandang", "kel-kedungkandang", PositionFamily.PENGAWAS, Eselon.IV_A, heads=True
     ),
 )
@@ -447,7 +429,7 @@ class TestIntegrity:
                     attrs.evolve(KELURAHAN[1], kecamatan="dinkes"),
                     attrs.evolve(KELURAHAN[2], kecamatan="kec-nowhere"),
                 ],
-                positions=[POSITIONS[0], POSITIONS[0], _post("x", "nowhere", ADM)],
+                positions=[POSITIONS[0], POSITIONS[0], rb.post("x", "nowhere", ADM)],
                 officials=OFFICIALS[:1],
                 appointments=[
                     _appoint(STRANGER, "sekda", DAY),
@@ -478,7 +460,7 @@ class TestIntegrity:
                 perangkat_daerah=[_unit("a", UnitKind.BIDANG, "a"), _unit("a", UnitKind.DINAS)],
                 kecamatan=[],
                 kelurahan=[attrs.evolve(KELURAHAN[0], kecamatan="a"), KELURAHAN[1]],
-                positions=[_post("p", "nowhere", ADM)],
+                positions=[rb.post("p", "nowhere", ADM)],
                 appointments=[_appoint(STRANGER, "q", DAY)],
             )
         codes = {e.code for e in info.value.leaves()}
@@ -885,7 +867,7 @@ class TestHeadsOfPerangkatDaerah:
 
     def test_bumd_is_not_perangkat_daerah(self) -> None:
         """A BUMD's director is not the head of a perangkat daerah."""
-        director = _post("direktur-perumda-air", "perumda-air", ADM, heads=True)
+        director = rb.post("direktur-perumda-air", "perumda-air", ADM, heads=True)
         roster = attrs.evolve(city(), positions=(director, *POSITIONS))
         assert ["sekda", "kadinkes", "camat-klojen", "camat-kedungkandang"] == [
             h.position.id for h in roster.heads_of_perangkat_daerah(on=DAY)
@@ -918,7 +900,7 @@ class TestHeadOf:
 
     def test_staff_posts_only(self) -> None:
         """A unit whose only posts are staff posts has no head."""
-        analis = _post("analis-surveilans", "seksi-surveilans", PositionFamily.PELAKSANA)
+        analis = rb.post("analis-surveilans", "seksi-surveilans", PositionFamily.PELAKSANA)
         roster = attrs.evolve(city(), positions=(*POSITIONS, analis))
         assert roster.head_of("seksi-surveilans", on=DAY) is None
 
@@ -1174,7 +1156,7 @@ def _one_post_roster(appointments: Sequence[Appointment]) -> Roster:
     """A roster with one unit, one post ``p``, five officials and ``appointments``."""
     return _roster(
         perangkat_daerah=[_unit("u", UnitKind.DINAS)],
-        positions=[_post("p", "u", ADM, heads=True)],
+        positions=[rb.post("p", "u", ADM, heads=True)],
         officials=[_person(n, "Pegawai", Sex.MALE) for n in PEOPLE],
         appointments=appointments,
     )
@@ -1284,7 +1266,7 @@ def _big_city(size: int) -> Roster:
     births = [dt.date(1970, 1, 1) + dt.timedelta(days=i) for i in range(size)]
     nips = [f"{b:%Y%m%d}199501{1 + i % 2}001" for i, b in enumerate(births)]
     units = [_unit(f"dinas-{i}", UnitKind.DINAS) for i in range(size // 10)]
-    positions = [_post(f"p{i}", f"dinas-{i // 10}", ADM, heads=i % 10 == 0) for i in range(size)]
+    positions = [rb.post(f"p{i}", f"dinas-{i // 10}", ADM, heads=i % 10 == 0) for i in range(size)]
     officials = [_person(n, f"Pegawai {i}", Sex.MALE) for i, n in enumerate(nips)]
     appointments = []
     for i, nip in enumerate(nips):

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     import retreat_builders as b
 else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
-    b = importlib.import_module("tests.validation.retreat_builders")
+    b = importlib.import_module("tests.builders.retreat_builders")
 
 FORMATS: Final[list[serialization.Format]] = ["json", "toml", "yaml"]
 NIP: Final = "198609262015051001"

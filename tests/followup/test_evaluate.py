@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import json
 import math
 import re
@@ -50,14 +51,10 @@ from birokrasi_retreat.followup._models import (
 from birokrasi_retreat.ids.kode_wilayah import KodeWilayah
 from birokrasi_retreat.organization import (
     Appointment,
-    Kecamatan,
-    Kelurahan,
     Official,
     Pemda,
     PemdaKind,
-    PerangkatDaerah,
     Position,
-    UnitKind,
 )
 from birokrasi_retreat.ranks import PositionFamily, Sex
 from birokrasi_retreat.retreat import (
@@ -85,20 +82,17 @@ from birokrasi_retreat.rubric import (
 
 
 if TYPE_CHECKING:
+    import roster_builders as rb
+
     from birokrasi_retreat.messages import Lang
+else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
+    rb = importlib.import_module("tests.builders.roster_builders")
 
 
 SOURCES: Final = (Path(_evaluate.__file__), Path(_levels.__file__))
 ON: Final = pendulum.Date(2025, 9, 1)
 # Synthetic NIPs (valid in form); NIPS[5] is nobody on the roster.
-NIPS: Final = (
-    "197008151995031002",
-    "197201011998032004",
-    "197802202003122001",
-    "198004122005011003",
-    "198609262015051001",
-    "199005052014031005",
-)
+NIPS: Final = (*rb.NIPS, rb.EXTRA_NIP)
 LANGS: Final[tuple[Lang, ...]] = ("id", "en")
 
 
@@ -109,7 +103,6 @@ def jakarta(day: int, hour: int) -> pendulum.DateTime:
 
 def roster() -> Roster:
     """Setda (two posts), Dinkes, Kecamatan and Kelurahan Klojen; NIPS[0..4] hold them."""
-    kode = KodeWilayah
     posts = (
         ("sekda", "setda"),
         ("kabag", "setda"),
@@ -118,19 +111,10 @@ def roster() -> Roster:
         ("lurah", "kel-klojen"),
     )
     return Roster(
-        pemda=Pemda(kind=PemdaKind.KOTA, name="Kota Malang", kode=kode(code="35.73")),
-        perangkat_daerah=(
-            PerangkatDaerah(
-                id="setda", name="Sekretariat Daerah", kind=UnitKind.SEKRETARIAT_DAERAH
-            ),
-            PerangkatDaerah(id="dinkes", name="Dinas Kesehatan", kind=UnitKind.DINAS),
-        ),
-        kecamatan=(Kecamatan(id="klojen", name="Klojen", kode=kode(code="35.73.02")),),
-        kelurahan=(
-            Kelurahan(
-                id="kel-klojen", name="Klojen", kode=kode(code="35.73.02.1001"), kecamatan="klojen"
-            ),
-        ),
+        pemda=rb.pemda(),
+        perangkat_daerah=rb.perangkat_daerah(),
+        kecamatan=rb.kecamatan()[:1],
+        kelurahan=rb.kelurahan()[:1],
         positions=tuple(
             Position(id=post, title=post, unit=unit, family=PositionFamily.ADMINISTRATOR)
             for post, unit in posts

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from birokrasi_retreat.roster import Roster
 else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
-    b = importlib.import_module("tests.validation.retreat_builders")
+    b = importlib.import_module("tests.builders.retreat_builders")
 
 MONDAY: Final = pendulum.Date(2025, 5, 19)
 """The Monday after the Malang retreat (15-17 May 2025)."""
@@ -51,16 +51,6 @@ def plan(*visits: MonitoringVisit, **options: Any) -> tuple[MonitoringVisit, ...
 def days(visits: tuple[MonitoringVisit, ...]) -> list[int]:
     """The days of the month of the visits."""
     return [visit.on.day for visit in visits]
-
-
-def roster_without_sekda() -> Roster:
-    """The Malang roster in which the Sekda left on 1 May 2025."""
-    roster = b.malang_roster()
-    appointments = tuple(
-        attrs.evolve(a, end=pendulum.Date(2025, 5, 1)) if a.nip == b.SEKDA_NIP else a
-        for a in roster.appointments
-    )
-    return attrs.evolve(roster, appointments=appointments)
 
 
 class TestSchedule:
@@ -166,7 +156,7 @@ class TestErrors:
     def test_no_sekda(self) -> None:
         """Without visitors and with the Sekda post vacant, there is no default visitor."""
         with pytest.raises(PolicyViolationError) as caught:
-            visit_plan(roster_without_sekda(), b.malang(), start=MONDAY)
+            visit_plan(b.malang_roster_without(b.SEKDA_NIP), b.malang(), start=MONDAY)
         assert ("followup.no_visitor", "visitors") == (caught.value.code, caught.value.path)
 
     def test_empty_visitors(self) -> None:

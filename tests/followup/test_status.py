@@ -33,7 +33,7 @@ from birokrasi_retreat.strategies import follow_ups, rosters
 if TYPE_CHECKING:
     import retreat_builders as b
 else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
-    b = importlib.import_module("tests.validation.retreat_builders")
+    b = importlib.import_module("tests.builders.retreat_builders")
 
 ON: Final = pendulum.Date(2025, 8, 4)
 """The status date of most tests: within the Malang window (17 May + 90 days = 15 Aug)."""

@@ -48,7 +48,7 @@ from birokrasi_retreat.strategies._rubric import rubrics as rubric_strategy
 if TYPE_CHECKING:
     import scoring_builders as b
 else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
-    b = importlib.import_module("tests.scoring.scoring_builders")
+    b = importlib.import_module("tests.builders.scoring_builders")
 
 _criterion, _rubric, _response = b.criterion, b.rubric, b.response
 _band, _raised = b.band, b.raised

@@ -32,7 +32,7 @@ from birokrasi_retreat.scoring import (
 if TYPE_CHECKING:
     import scoring_builders as b
 else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
-    b = importlib.import_module("tests.scoring.scoring_builders")
+    b = importlib.import_module("tests.builders.scoring_builders")
 
 _criterion, _rubric, _response = b.criterion, b.rubric, b.response
 _band, _raised = b.band, b.raised

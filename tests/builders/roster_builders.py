@@ -93,6 +93,27 @@ def kelurahan() -> tuple[Kelurahan, ...]:
     )
 
 
+def post(
+    post_id: str,
+    unit: str,
+    family: PositionFamily,
+    eselon: Eselon | None = None,
+    *,
+    heads: bool = False,
+    level: FunctionalLevel | None = None,
+) -> Position:
+    """A post titled after its id: ``post("camat-klojen", ...)`` is "Camat Klojen"."""
+    return Position(
+        id=post_id,
+        title=post_id.replace("-", " ").title(),
+        unit=unit,
+        family=family,
+        eselon=eselon,
+        heads_unit=heads,
+        functional_level=level,
+    )
+
+
 def positions() -> tuple[Position, ...]:
     """Sekda, Kepala Dinas, a functional doctor, the Camat and the Lurah (in index order)."""
     return (

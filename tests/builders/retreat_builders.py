@@ -11,8 +11,9 @@ selects. Both check clean with every RET rule; each test changes one thing.
 from __future__ import annotations
 
 import functools
+import importlib
 
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pendulum
@@ -38,10 +39,13 @@ from birokrasi_retreat.retreat import (
 
 
 if TYPE_CHECKING:
+    import roster_builders
+
     from birokrasi_retreat.roster import Roster
+else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
+    roster_builders = importlib.import_module("tests.builders.roster_builders")
 
-
-T = TypeVar("T")
+replaced = roster_builders.replaced
 
 WITA: Final = "Asia/Makassar"
 WIB: Final = "Asia/Jakarta"
@@ -79,12 +83,6 @@ def wita(day: int, hour: int, minute: int = 0) -> pendulum.DateTime:
 def wib(day: int, hour: int, minute: int = 0) -> pendulum.DateTime:
     """A May 2025 time in Kota Batu (WIB)."""
     return pendulum.datetime(2025, 5, day, hour, minute, tz=WIB)
-
-
-def replaced(items: tuple[T, ...], index: int, **changes: Any) -> tuple[T, ...]:
-    """``items`` with ``items[index]`` evolved by ``changes``."""
-    item: Any = items[index]
-    return (*items[:index], attrs.evolve(item, **changes), *items[index + 1 :])
 
 
 def session(
@@ -211,6 +209,16 @@ def held_kendari(*attended: tuple[str, ...]) -> Retreat:
 def malang_roster() -> Roster:
     """The bundled Malang roster."""
     return samples.load_roster("malang")
+
+
+def malang_roster_without(nip: str) -> Roster:
+    """The Malang roster in which ``nip``'s appointments ended on 1 May 2025."""
+    roster = malang_roster()
+    appointments = tuple(
+        attrs.evolve(a, end=pendulum.Date(2025, 5, 1)) if a.nip == nip else a
+        for a in roster.appointments
+    )
+    return attrs.evolve(roster, appointments=appointments)
 
 
 def camat_eligibility(**changes: Any) -> Eligibility:
