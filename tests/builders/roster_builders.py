@@ -1,4 +1,4 @@
-"""Builders for the validation tests: a small valid roster and near misses, one per rule.
+"""Builders for the tests: a small valid Kota Malang roster, its parts, one near miss per rule.
 
 `roster()` is a coherent slice of Kota Malang (sources: kode-wilayah-cities codes; synthetic people)
 that checks clean on `ON`. Each near miss changes one thing so that exactly one rule

@@ -1,9 +1,9 @@
 """What every validation rule promises, asserted once for the rule tests of each family.
 
 The ORG, RET, EVA and FUP tests build their own near misses; these helpers check what
-all rules share: a documented registry entry, a message catalogued in both languages,
-and no whole NIP (not even its first eight digits, the birth date) in what a finding
-shows.
+all rules share: a documented registry entry, a finding at its path with its severity
+and source, a message catalogued in both languages, and no whole NIP (not even its
+first eight digits, the birth date) in what a finding shows.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from birokrasi_retreat.validation import RULES
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from birokrasi_retreat.findings import Finding
+    from birokrasi_retreat.findings import Finding, Severity
 
 
 def assert_documented(code: str) -> None:
@@ -25,6 +25,12 @@ def assert_documented(code: str) -> None:
     assert registered.title("id") != registered.title("en")
     assert registered.rationale.strip()
     assert registered.source.strip()
+
+
+def assert_found(finding: Finding, path: str, severity: Severity) -> None:
+    """The finding is at ``path`` with ``severity`` and carries its rule's source."""
+    assert (path, severity) == (finding.path, finding.severity)
+    assert RULES[finding.code].source == finding.source
 
 
 def assert_renders(finding: Finding) -> None:

@@ -30,7 +30,6 @@ from birokrasi_retreat.validation import check
 if TYPE_CHECKING:
     import retreat_builders as b
 
-    from birokrasi_retreat.roster import Roster
 else:  # pytest's importlib mode imports a test helper by its rootdir-relative name
     b = importlib.import_module("tests.builders.retreat_builders")
 

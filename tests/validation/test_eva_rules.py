@@ -355,8 +355,7 @@ class TestTriggers:
         """Each trigger yields one finding of its rule, at its path, with its severity."""
         survey_, options = triggered(code)
         (finding,) = run(survey_, code, **options)
-        assert (TRIGGER_PATHS[code], DEFAULT_SEVERITY[code]) == (finding.path, finding.severity)
-        assert RULES[code].source == finding.source
+        rc.assert_found(finding, TRIGGER_PATHS[code], DEFAULT_SEVERITY[code])
 
     @pytest.mark.parametrize("code", CODES)
     def test_message_renders_in_both_languages(self, code: str) -> None:

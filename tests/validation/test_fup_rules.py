@@ -212,8 +212,7 @@ class TestTriggers:
         """Each trigger yields one finding of its rule, at its path, with its severity."""
         obj, on, options = TRIGGERS[code]()
         (finding,) = run(obj, code, on=on, **options)
-        assert (TRIGGER_PATHS[code], DEFAULT_SEVERITY[code]) == (finding.path, finding.severity)
-        assert RULES[code].source == finding.source
+        rc.assert_found(finding, TRIGGER_PATHS[code], DEFAULT_SEVERITY[code])
 
     @pytest.mark.parametrize("code", CODES)
     def test_only_its_rule_fires(self, code: str) -> None:
