@@ -1,4 +1,4 @@
-"""Builders for the retreat-rule tests: two small valid retreats and helpers to break them.
+"""Builders for the tests of retreats and what follows them: two small valid retreats, and helpers.
 
 `kendari()` is a three-day retreat of Kota Kendari (74.71, WITA) at Kebun Raya Kendari,
 1-3 August 2025 (a Friday to a Sunday; sources: city-retreats), with synthetic participants.
