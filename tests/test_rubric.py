@@ -733,10 +733,10 @@ class TestResponse:
 
 
 class TestResponseState:
-    """What a response stores: its fields only (`score_many` caches per rubric instead)."""
+    """What a response stores: its fields only (its ratings map keeps the packed bytes)."""
 
     def test_only_its_fields(self) -> None:
-        """A response holds its fields and nothing else: the bulk path keeps its own cache."""
+        """A response holds its fields and nothing else: no slot exists for the bulk path."""
         response, reordered = _response(), _response(ratings={"u2": 3, "u1": 4})
         assert response == reordered
         assert hash(response) == hash(reordered)

@@ -68,13 +68,12 @@ import enum
 import numbers
 
 from collections.abc import Mapping
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 import pendulum
 
-from birokrasi_retreat import _deprecation, _fields, _privacy
+from birokrasi_retreat import _deprecation, _fields, _privacy, _ratings
 from birokrasi_retreat.errors import InvalidComponent, InvalidFormat, InvalidType, ValidationError
 
 
@@ -667,8 +666,12 @@ def _pseudonym(_inst: object, attribute: attrs.Attribute[str], value: str) -> No
         raise InvalidFormat("rubric.rater_personal", path=attribute.name)
 
 
-def _ratings(value: object) -> Mapping[str, float]:
-    """Store ratings read-only: str keys, finite numbers (integral floats as ints)."""
+def _checked_ratings(value: object) -> Mapping[str, float]:
+    """Store ratings read-only: str keys, finite numbers (integral floats as ints).
+
+    The mapping is a `_ratings.RatingsMap`: a read-only dict that also keeps the
+    ratings packed as bytes for `birokrasi_retreat.scoring.score_many`.
+    """
     if not isinstance(value, Mapping):
         raise _fields.type_error("ratings", "object", value)
     stored: dict[str, float] = {}
@@ -689,7 +692,7 @@ def _ratings(value: object) -> Mapping[str, float]:
             stored[key] = int(rating)
         else:
             stored[key] = int(number) if number.is_integer() else number
-    return MappingProxyType(stored)
+    return _ratings.of(stored)
 
 
 @attrs.frozen(kw_only=True)
@@ -733,7 +736,7 @@ class Response:
     rater: str = attrs.field(validator=_pseudonym)
     phase: Phase = attrs.field(default=Phase.POST, converter=_phase)
     ratings: Mapping[str, float] = attrs.field(
-        converter=_ratings, hash=False, repr=lambda m: repr(dict(m))
+        converter=_checked_ratings, hash=False, repr=lambda m: repr(dict(m))
     )
     submitted: pendulum.DateTime | None = attrs.field(
         default=None, validator=_fields.optional_aware
@@ -741,17 +744,6 @@ class Response:
     comment: str | None = attrs.field(
         default=None, validator=_fields.optional_string, repr=_privacy.redacted_repr
     )
-
-    # A mappingproxy cannot be pickled or deep-copied: the state carries a plain dict.
-    def __getstate__(self) -> dict[str, object]:
-        state = {field.name: getattr(self, field.name) for field in attrs.fields(Response)}
-        state["ratings"] = dict(self.ratings)
-        return state
-
-    def __setstate__(self, state: Mapping[str, Any]) -> None:
-        for name, value in state.items():
-            stored = MappingProxyType(dict(value)) if name == "ratings" else value
-            object.__setattr__(self, name, stored)
 
 
 if TYPE_CHECKING:

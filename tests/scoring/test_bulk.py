@@ -26,6 +26,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from birokrasi_retreat import scoring
+from birokrasi_retreat.errors import ScoringError
 from birokrasi_retreat.rubric import (
     Normalisation,
     Phase,
@@ -323,6 +324,36 @@ class TestScoreManyRead:
         assert [1, 0, 0] == x[0].tolist()
         assert [[5, 200, 254], [1, 0, 255]] == x[-2:].tolist()
         assert _expected(rubric, batch) == list(score_many(rubric, batch))
+
+    def test_rubric_order_reads_the_packed_ratings(self) -> None:
+        """In the rubric's order, the table is the bytes each response's ratings packed."""
+        rubric = _abc()
+        batch = [_response({"a": 5, "b": 200, "c": i}) for i in range(3)]
+        assert [bytes([5, 200, i]) for i in range(3)] == [r.ratings.packed for r in batch]
+        x = _bulk._read_packed(_bulk._plan(rubric), [r.ratings for r in batch])
+        assert x is not None
+        assert [[5, 200, 0], [5, 200, 1], [5, 200, 2]] == x.tolist()
+
+    def test_a_rating_that_is_no_byte_is_looked_up(self) -> None:
+        """A response whose ratings packed nothing (2.5): the table is read by key."""
+        rubric = _abc()
+        batch = [_response({"a": 2, "b": 100, "c": 9}), _response({"a": 2.5, "b": 0, "c": 0})]
+        assert _bulk._read_packed(_bulk._plan(rubric), [r.ratings for r in batch]) is None
+        x, _suspect = _read(rubric, batch)
+        assert [[2, 100, 9], [2.5, 0, 0]] == x.tolist()
+        with pytest.raises(ScoringError, match=r"\[1\]\.ratings\['a'\]"):
+            score_many(rubric, batch)
+
+    def test_ratings_set_around_the_converter_are_looked_up(self) -> None:
+        """A plain dict put in place of the ratings map: read by key, scored the same."""
+        rubric = _abc()
+        response = _response({"a": 2, "b": 100, "c": 9})
+        forced = attrs.evolve(response)
+        object.__setattr__(forced, "ratings", dict(response.ratings))
+        assert _bulk._read_packed(_bulk._plan(rubric), [forced.ratings]) is None
+        assert score_many(rubric, [response]).values.tolist() == (
+            score_many(rubric, [forced]).values.tolist()
+        )
 
     def test_one_other_order_is_read_by_key(self) -> None:
         """Every response rating every criterion in one other order: read by key."""
