@@ -26,6 +26,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from birokrasi_retreat import scoring
+from birokrasi_retreat._ratings import RatingsMap
 from birokrasi_retreat.errors import ScoringError
 from birokrasi_retreat.rubric import (
     Normalisation,
@@ -329,10 +330,15 @@ class TestScoreManyRead:
         """In the rubric's order, the table is the bytes each response's ratings packed."""
         rubric = _abc()
         batch = [_response({"a": 5, "b": 200, "c": i}) for i in range(3)]
-        assert [bytes([5, 200, i]) for i in range(3)] == [r.ratings.packed for r in batch]
-        x = _bulk._read_packed(_bulk._plan(rubric), [r.ratings for r in batch])
-        assert x is not None
-        assert [[5, 200, 0], [5, 200, 1], [5, 200, 2]] == x.tolist()
+        maps = [r.ratings for r in batch]
+        assert all(isinstance(m, RatingsMap) for m in maps)
+        assert [bytes([5, 200, i]) for i in range(3)] == [
+            cast("RatingsMap", m).packed for m in maps
+        ]
+        read = _bulk._read_packed(_bulk._plan(rubric), [r.ratings for r in batch])
+        assert read is not None
+        assert [[5, 200, 0], [5, 200, 1], [5, 200, 2]] == read[0].tolist()
+        assert read[1] is None
 
     def test_a_rating_that_is_no_byte_is_looked_up(self) -> None:
         """A response whose ratings packed nothing (2.5): the table is read by key."""
@@ -445,11 +451,18 @@ class TestScoreManyRead:
         for bad, code, dtype in (
             (_response({"a": 2.5, "b": 50}), "scoring.off_scale", np.float64),
             (_response({"a": 3, "b": 300}), "scoring.off_scale", np.float64),
-            # The criteria are read as bytes; the unknown key is found by counting keys.
+            # Nothing packed (300): looked up, the unknown key found by counting keys.
             (
                 _response({"a": 3, "b": 50, "c": 1, "zz": 300}),
                 "scoring.unknown_criterion",
-                np.uint8,
+                np.float64,
+            ),
+            # Packed, laid out with a key the rubric lacks: suspect from its layout.
+            (_response({"a": 3, "b": 50, "zz": 1}), "scoring.unknown_criterion", np.float64),
+            (
+                _response({"b": 50, "c": 1, "a": 3, "zz": 1}),
+                "scoring.unknown_criterion",
+                np.float64,
             ),
             (_response({"a": 3, "b": 50, "c": -1}), "scoring.off_scale", np.float64),
         ):

@@ -359,82 +359,120 @@ def _read(
 ) -> tuple[NDArray[Any], NDArray[np.bool_] | None]:
     """The ratings of ``items`` in criterion order, and the rows to check one by one.
 
-    A row is suspect when its response is for another rubric, or has more ratings than
-    it answers criteria of the rubric (so it rates a criterion the rubric lacks). On
-    scales within 0..255, when every response rates every criterion with a whole number
-    in 0..255, the ratings are read as bytes: in the rubric's order, from what each
-    response's ratings packed when built (`_read_packed`), in any other order by
-    looking each up (`_read_bytes`); otherwise as float64, NaN where unanswered.
+    A row is suspect when its response is for another rubric, or rates a criterion the
+    rubric lacks. On scales within 0..255 the ratings are read from what each response's
+    ratings map packed when built (`_read_packed`); when one packed nothing (a rating
+    that is not an int in 0..255), every rating is looked up, as float64 with NaN where
+    unanswered.
     """
     import numpy as np  # noqa: PLC0415 (lazy: `import birokrasi_retreat` stays light)
 
-    n, k = len(items), len(plan.ids)
+    n = len(items)
     suspect = None
     if operator.countOf(map(_RUBRIC, items), rubric.id) != n:
         suspect = np.fromiter(map(rubric.id.__ne__, map(_RUBRIC, items)), dtype=bool, count=n)
     maps = list(map(_RATINGS, items))
-    x = _read_packed(plan, maps) if plan.small else None
-    if x is not None:
-        # Every response rates exactly the rubric's criteria: none is unknown.
-        return x, suspect
-    x = _read_bytes(plan, maps) if plan.small else None
-    if x is None:
-        read = _reader(plan.ids)
-        x = np.fromiter(chain.from_iterable(map(read, maps)), dtype=np.float64, count=n * k)
-        x = x.reshape(n, k)
-        answered: int | NDArray[np.intp] = k - np.isnan(x).sum(axis=1)
-        expected = int(np.sum(answered))
+    read = _read_packed(plan, maps) if plan.small else None
+    if read is not None:
+        x, unknown = read
     else:
-        answered, expected = k, n * k
-    # A response's ratings include every answered criterion: any more are unknown ones.
-    if sum(map(len, maps)) == expected:
+        x, unknown = _read_mappings(plan, maps)
+    if unknown is None:
         return x, suspect
-    extra = np.fromiter(map(len, maps), dtype=np.intp, count=n) != answered
-    return x, extra if suspect is None else suspect | extra
+    return x, unknown if suspect is None else suspect | unknown
 
 
-def _read_packed(plan: _Plan, maps: list[Mapping[str, float]]) -> NDArray[np.uint8] | None:
-    """Every rating as a byte, from what each response's ratings packed when built.
+def _read_mappings(
+    plan: _Plan, maps: list[Mapping[str, float]]
+) -> tuple[NDArray[np.float64], NDArray[np.bool_] | None]:
+    """Every rating looked up, as float64 with NaN where unanswered; rows with unknowns."""
+    import numpy as np  # noqa: PLC0415 (lazy: `import birokrasi_retreat` stays light)
 
-    In the common case every ratings map is laid out as the rubric's criteria (one
-    identity check each, the layouts being shared) and packed as bytes: joined in C,
-    they are the table. Otherwise None (a rating off 0..255 or not a whole number,
-    another order or another set of criteria): `_read` then looks each rating up.
+    n, k = len(maps), len(plan.ids)
+    read = _reader(plan.ids)
+    x = np.fromiter(chain.from_iterable(map(read, maps)), dtype=np.float64, count=n * k)
+    x = x.reshape(n, k)
+    answered = k - np.isnan(x).sum(axis=1)
+    # A response's ratings include every answered criterion: any more are unknown ones.
+    if sum(map(len, maps)) == int(np.sum(answered)):
+        return x, None
+    return x, np.fromiter(map(len, maps), dtype=np.intp, count=n) != answered
+
+
+def _read_packed(
+    plan: _Plan, maps: list[Mapping[str, float]]
+) -> tuple[NDArray[Any], NDArray[np.bool_] | None] | None:
+    """The ratings from what each ratings map packed when built, and rows with unknowns.
+
+    Each map keeps its ratings as bytes, in its own order, when each is an int in 0..255,
+    and shares its layout (its keys in that order) with every map laid out alike. In the
+    common case every layout is the rubric's own: one identity check per map, and the
+    bytes joined in C are the table. Otherwise `_scatter` places each layout's bytes in
+    the rubric's columns. None when a map packed nothing, or is not a `RatingsMap` (set
+    around the converter): `_read` then looks every rating up.
     """
     import numpy as np  # noqa: PLC0415 (lazy: `import birokrasi_retreat` stays light)
 
     n = len(maps)
     try:
-        if operator.countOf(map(_LAYOUT, maps), plan.ids) != n:
-            return None
-    except AttributeError:  # ratings that are not a RatingsMap (set around the converter)
-        return None
-    packed = map(_PACKED, maps)
-    try:
+        alike = operator.countOf(map(_LAYOUT, maps), plan.ids) == n
+        packed = map(_PACKED, maps)
         # b"".join allocates a record per part: by chunks, the records stay in the cache
         # (one join of 1,000,000 parts took 2 to 3 times as long).
         joined = b"".join([b"".join(islice(packed, _CHUNK)) for _ in range(0, n, _CHUNK)])
-    except TypeError:  # a rating that is not a byte: its ratings packed None
+    except (AttributeError, TypeError):  # not a RatingsMap; a map that packed None
         return None
-    return np.frombuffer(joined, dtype=np.uint8).reshape(n, len(plan.ids))
+    flat = np.frombuffer(joined, dtype=np.uint8)
+    if alike:
+        return flat.reshape(n, len(plan.ids)), None
+    return _scatter(plan, list(map(_LAYOUT, maps)), flat)
 
 
-def _read_bytes(plan: _Plan, maps: list[Mapping[str, float]]) -> NDArray[np.uint8] | None:
-    """Every rating as a byte, when every response rates every criterion with 0..255.
+def _scatter(
+    plan: _Plan, layouts: list[tuple[str, ...]], flat: NDArray[np.uint8]
+) -> tuple[NDArray[Any], NDArray[np.bool_] | None]:
+    """Place packed ratings, each map's in the order of its layout, in the columns.
 
-    That is the common case, and one pass in C reads it; a missing criterion, a rating
-    that is not a whole number, or one outside 0..255 gives None.
+    Layouts are few: each is numbered, and mapped onto the rubric's columns once. When
+    every map rates every criterion, in whatever order, each row is reordered (the table
+    stays bytes); otherwise the table is float64, NaN where unanswered. Rows whose layout
+    names a criterion the rubric lacks are returned as suspect, for `_check` to refuse.
     """
     import numpy as np  # noqa: PLC0415 (lazy: `import birokrasi_retreat` stays light)
 
-    getter = operator.itemgetter(*plan.ids)
-    try:
-        flat = bytes(
-            chain.from_iterable(map(getter, maps)) if len(plan.ids) > 1 else map(getter, maps)
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
-    return np.frombuffer(flat, dtype=np.uint8).reshape(len(maps), len(plan.ids))
+    n, k = len(layouts), len(plan.ids)
+    first: dict[tuple[str, ...], int]
+    if operator.countOf(layouts, layouts[0]) == n:
+        # One layout for all (the rubric's criteria in another order, say): no numbering.
+        first, codes = {layouts[0]: 0}, np.zeros(n, dtype=np.intp)
+    else:
+        # Each row's layout as the first row with an equal one, then numbered 0, 1, 2...
+        first = {}
+        rows = np.fromiter(map(first.setdefault, layouts, range(n)), dtype=np.intp, count=n)
+        number = np.zeros(n, dtype=np.intp)
+        number[list(first.values())] = np.arange(len(first))
+        codes = number[rows]
+    column = {key: index for index, key in enumerate(plan.ids)}
+    widths = np.array(list(map(len, first)), dtype=np.intp)
+    # Row g: the column of each key of layout g (0 past its keys, and for a bad layout).
+    table = np.zeros((len(first), max(k, int(widths.max()))), dtype=np.intp)
+    bad = np.zeros(len(first), dtype=bool)
+    for code, keys in enumerate(first):
+        if all(map(column.__contains__, keys)):
+            table[code, : len(keys)] = list(map(column.__getitem__, keys))
+        else:
+            bad[code] = True
+    if not bad.any() and (widths == k).all():
+        # Each table row is a permutation of the columns: its inverse reorders a row.
+        order = np.argsort(table, axis=1)
+        if len(first) == 1:
+            return flat.reshape(n, k)[:, order[0]], None
+        return np.take_along_axis(flat.reshape(n, k), order[codes], axis=1), None
+    width = widths[codes]
+    x = np.full((n, k), np.nan)
+    cells = table[codes][np.arange(table.shape[1]) < width[:, None]]
+    x[np.repeat(np.arange(n), width), cells] = flat
+    return x, bad[codes] if bad.any() else None
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
