@@ -109,14 +109,24 @@ def test_layouts_are_shared() -> None:
 
 
 def test_the_layout_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Too many keys, or a full cache: the layout is used, not kept."""
+    """Too many keys: used, not kept. A full cache drops its oldest layout for the new."""
     long = tuple(f"k{index}" for index in range(_ratings._MAX_LAYOUT_KEYS + 1))
     assert _ratings.shared_layout(long) is long
     assert long not in _ratings._LAYOUTS
-    monkeypatch.setattr(_ratings, "_MAX_LAYOUTS", len(_ratings._LAYOUTS))
-    new = ("never-seen-before",)
+    monkeypatch.setattr(_ratings, "_LAYOUTS", {("old",): ("old",), ("older",): ("older",)})
+    monkeypatch.setattr(_ratings, "_MAX_LAYOUTS", 2)
+    new = ("new",)
     assert _ratings.shared_layout(new) is new
-    assert new not in _ratings._LAYOUTS
+    assert [("older",), ("new",)] == list(_ratings._LAYOUTS)
+    assert _ratings.shared_layout(("new",)) is new
+
+
+def test_layouts_are_shared_after_many_others() -> None:
+    """However many layouts came before, one met now is shared by the maps built now."""
+    for index in range(_ratings._MAX_LAYOUTS + 10):
+        _ratings.of({f"other-{index}": 1})
+    first, second = _ratings.of({"y1": 1, "y2": 2}), _ratings.of({"y1": 3, "y2": 4})
+    assert first.layout is second.layout
 
 
 def test_a_response_stores_a_ratings_map() -> None:

@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["RatingsMap", "of", "shared_layout"]
 
-# Layouts are shared while the cache has room: a rubric's layout is met again and again,
-# arbitrary keys (a fuzzer's) must not grow the cache without bound.
+# Layouts are shared through a bounded cache: a rubric's layout is met again and again,
+# arbitrary keys (a fuzzer's) must not grow it without bound. When it is full the oldest
+# layout goes, so that the layouts in use now are shared again.
 _LAYOUTS: Final[dict[tuple[str, ...], tuple[str, ...]]] = {}
 _MAX_LAYOUTS: Final = 1024
 _MAX_LAYOUT_KEYS: Final = 64
@@ -45,6 +46,8 @@ _READ_ONLY: Final = "ratings are read-only: build a new Response to change them"
 def shared_layout(keys: tuple[str, ...]) -> tuple[str, ...]:
     """The one tuple kept for these keys in this order (``keys`` itself when new).
 
+    Up to 1,024 layouts of up to 64 keys are kept; past that the oldest is dropped.
+
     Examples:
         >>> first = shared_layout(("a", "b"))
         >>> shared_layout(tuple("ab")) is first
@@ -53,7 +56,9 @@ def shared_layout(keys: tuple[str, ...]) -> tuple[str, ...]:
     layout = _LAYOUTS.get(keys)
     if layout is not None:
         return layout
-    if len(keys) <= _MAX_LAYOUT_KEYS and len(_LAYOUTS) < _MAX_LAYOUTS:
+    if len(keys) <= _MAX_LAYOUT_KEYS:
+        if len(_LAYOUTS) >= _MAX_LAYOUTS:
+            del _LAYOUTS[next(iter(_LAYOUTS))]
         _LAYOUTS[keys] = keys
     return keys
 
