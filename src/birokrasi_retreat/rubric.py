@@ -710,8 +710,9 @@ class Response:
             masked in the repr when it holds a NIP.
         rater: The rater's pseudonymous id; never a NIP or NIK.
         phase: Pre, post or follow-up.
-        ratings: Criterion id -> rating (a read-only mapping); a missing key is an
-            unanswered criterion. An integral float is stored as an int.
+        ratings: Criterion id -> rating, a read-only `dict` (every change raises
+            `TypeError`; ``copy()`` gives a plain dict); a missing key is an unanswered
+            criterion. An integral float is stored as an int.
         submitted: When the response was given (aware), if known.
         comment: Free text, if any (masked in the repr where it holds a long number).
 
