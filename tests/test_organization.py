@@ -761,9 +761,14 @@ class TestAppointment:
         """A NIP that is not text is refused at the nip field."""
         _raises(InvalidType, "data.type", "nip", lambda: _appointment(nip=_any(None)))
 
-    def test_unknown_number_kept_for_the_roster(self) -> None:
-        """The number is not validated here: the roster reports one naming nobody."""
-        assert "123" == _appointment(nip="1-2.3").nip
+    def test_invalid_number_refused(self) -> None:
+        """A number valid in no layout is refused here, with the code Official.nip gives."""
+        _raises(InvalidLength, "nip.length", "nip", lambda: _appointment(nip="1-2.3"))
+        _raises(InvalidComponent, "nip.birth_date", "nip", lambda: _appointment(nip="0" * 18))
+
+    def test_unknown_valid_number_kept_for_the_roster(self) -> None:
+        """A valid NIP naming no official is kept: the roster reports it (ORG rules)."""
+        assert "199002282015051001" == _appointment(nip="19900228 201505 1 001").nip
 
     def test_repr_masks(self) -> None:
         """The repr shows the NIP masked."""

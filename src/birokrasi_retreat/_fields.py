@@ -5,12 +5,12 @@ that more than one module needs: type checks that raise ``data.type`` with the f
 path (`type_error`, `check_type`, `check_integer`, `check_instance`, `check_items`,
 `check_date`), identifiers and text (`check_id`, `non_blank`, `id_field`, `text_field`),
 attrs validators (`integer`, `boolean`, `string`, `instance_of`, `members`, `aware`,
-`date`...), tuples (`to_tuple`, `tuple_of`), finite numbers (`finite`), the digits of a
-NIP or NI PPPK (`check_number`) and unique ids (`by_id`). The public validator factories
-(`nip()`, `kode_wilayah()`) stay in `birokrasi_retreat.validators`.
+`date`...), tuples (`to_tuple`, `tuple_of`), finite numbers (`finite`), a NIP or NI PPPK
+valid in one of its layouts (`check_number`) and unique ids (`by_id`). The public
+validator factories (`nip()`, `kode_wilayah()`) stay in `birokrasi_retreat.validators`.
 
-It sits on floor 2 and imports only `errors` (floor 1) and `ids.nip` (floor 2). `ranks`,
-which `ids.nip` imports, cannot import it back.
+It sits on floor 2 and imports only `errors` (floor 1), `ranks` and `ids.nip` (floor 2).
+`ranks`, which `ids.nip` imports, cannot import it back.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ import pendulum
 from birokrasi_retreat.errors import (
     InvalidComponent,
     InvalidFormat,
-    InvalidLength,
     InvalidType,
     ValidationError,
 )
 from birokrasi_retreat.ids import nip as _nip
+from birokrasi_retreat.ranks import AsnType
 
 
 _T = TypeVar("_T")
@@ -39,8 +39,9 @@ _Identified = TypeVar("_Identified")
 # An attrs validator: called with the instance, the attribute and the value.
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
-# sources: nip-layout, ni-pppk-layout: a NIP and an NI PPPK have 18 digits.
-_NIP_LENGTH: Final = 18
+# sources: nip-layout, ni-pppk-layout: the two layouts a NIP field may hold.
+_PNS: Final = AsnType.PNS
+_PPPK: Final = AsnType.PPPK
 
 # The numbers `finite` accepts unless told otherwise: int and float (a bool is refused).
 _REAL: Final[tuple[type, ...]] = (int, float)
@@ -281,19 +282,27 @@ def finite(
 
 
 def check_number(value: object, path: str) -> str:
-    """Return a NIP or NI PPPK compact, or raise: 18 ASCII digits once separators go.
+    """Return a NIP or NI PPPK compact, or raise its first problem at ``path``.
 
-    The layout is not checked (the kind is unknown where this is used: the roster holds
-    the official).
+    The kind is unknown where this is used (an enrollment, a commitment's owner, a
+    visitor: the roster holds the official), so the number must be valid in one of the
+    two layouts (`ids.nip.validate`, every rule: characters, length, birth date, TMT,
+    sex, sequence). A number valid in neither raises what `ids.nip.validate` raises for a
+    NIP (PNS), the codes and order `Official.nip` reports, with ``path`` as its path.
     """
     check_type(value, path)
     assert isinstance(value, str)  # noqa: S101  (narrowed by check_type)
-    number = _nip.compact(value)
-    if number and not (number.isascii() and number.isdigit()):
-        raise InvalidFormat("nip.format", path=path)
-    if len(number) != _NIP_LENGTH:
-        raise InvalidLength("nip.length", path=path, length=len(number))
-    return number
+    try:
+        return _nip.validate(value, kind=_PNS)
+    except ValidationError as error:
+        if _nip.is_valid(value, kind=_PPPK):
+            return _nip.compact(value)
+        raise error.at(path) from None
+
+
+def number(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator: a NIP or NI PPPK valid in one of its layouts (`check_number`)."""
+    check_number(value, attribute.name)
 
 
 def compact_nip(value: str, field: str) -> str:

@@ -117,7 +117,9 @@ class Decision:
         '198609262015051001'
     """
 
-    nip: str = attrs.field(converter=_nip.compact, repr=_privacy.masked_nip_repr)
+    nip: str = attrs.field(
+        converter=_nip.compact, validator=_fields.number, repr=_privacy.masked_nip_repr
+    )
     eligible: bool
     reason: str
     # A read-only mapping is not hashable: the decision hashes without it.

@@ -594,8 +594,11 @@ class Appointment:
         Appointment(nip='******** ****** * 001', position='camat-klojen', ...)
     """
 
-    # NIP and NI PPPK are personal data (UU 27/2022): the repr masks them.
-    nip: str = attrs.field(converter=_compact_nip, repr=_privacy.masked_nip_repr)
+    # NIP and NI PPPK are personal data (UU 27/2022): the repr masks them. The kind is
+    # the official's, unknown here: the number must be valid in one of its layouts.
+    nip: str = attrs.field(
+        converter=_compact_nip, validator=_fields.number, repr=_privacy.masked_nip_repr
+    )
     position: str = _fields.id_field()
     start: pendulum.Date
     end: pendulum.Date | None = None

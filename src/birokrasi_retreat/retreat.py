@@ -92,12 +92,6 @@ def _compact_substitute(value: str | None) -> str | None:
     return None if value is None else _fields.compact_nip(value, "substitute")
 
 
-def _valid_number(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    # A NIP or NI PPPK: 18 ASCII digits once spaces, dots and hyphens are removed. The
-    # layout is not checked (the kind is unknown here); the roster holds the official.
-    _fields.check_number(value, attribute.name)
-
-
 def _check_end(start: pendulum.DateTime, end: pendulum.DateTime) -> None:
     if end <= start:
         raise InvalidComponent("retreat.end_before_start", path="end")
@@ -502,7 +496,7 @@ class Enrollment:
 
     nip: str = attrs.field(
         converter=_compact_nip,
-        validator=_valid_number,
+        validator=_fields.number,
         repr=lambda n: _privacy.masked_repr(n, AsnType.PNS),
     )
     status: EnrollmentStatus = EnrollmentStatus.INVITED
@@ -510,7 +504,7 @@ class Enrollment:
     substitute: str | None = attrs.field(
         default=None,
         converter=_compact_substitute,
-        validator=attrs.validators.optional(_valid_number),
+        validator=attrs.validators.optional(_fields.number),
         repr=lambda n: _privacy.masked_repr(n, AsnType.PNS),
     )
 

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from birokrasi_retreat.calendar import Holiday, HolidayKind
-from birokrasi_retreat.errors import InvalidComponent, InvalidType
+from birokrasi_retreat.errors import InvalidComponent, InvalidType, ValidationError
 from birokrasi_retreat.organization import AppointmentKind
 from birokrasi_retreat.retreat import (
     Enrollment,
@@ -516,10 +516,12 @@ class TestRet007:
         finding = one(b.kendari(enrollments=twice), "RET007")
         assert "******** **** ** * 001" == finding.params["nip"]
 
-    def test_invalid_numbers_are_all_stars(self) -> None:
-        """A number valid in no layout is never echoed."""
-        twice = (Enrollment(nip="123456789012345678"), Enrollment(nip="123456789012345678"))
-        assert "*" * 18 == one(b.kendari(enrollments=twice), "RET007").params["nip"]
+    def test_invalid_numbers_cannot_be_enrolled(self) -> None:
+        """A number valid in no layout never reaches the rule: the enrollment refuses it."""
+        with pytest.raises(ValidationError) as caught:
+            Enrollment(nip="123456789012345678")
+        assert ("nip.birth_date", "nip") == (caught.value.code, caught.value.path)
+        assert "123456789012345678" not in str(caught.value)
 
 
 class TestRet008:

@@ -63,13 +63,9 @@ def _compact_number(value: object) -> object:
     return _nip.compact(value) if isinstance(value, str) else value
 
 
-def _valid_number(_inst: object, attribute: attrs.Attribute[str], value: object) -> None:
-    _fields.check_number(value, attribute.name)
-
-
 def _number_field() -> Any:  # noqa: ANN401  (an attrs field)
     return attrs.field(
-        converter=_compact_number, validator=_valid_number, repr=_privacy.masked_nip_repr
+        converter=_compact_number, validator=_fields.number, repr=_privacy.masked_nip_repr
     )
 
 
@@ -157,9 +153,10 @@ def _history(
 class Commitment:
     """Rencana aksi: an official's commitment, made at a retreat, to a change in a unit.
 
-    ``owner`` is a NIP (or NI PPPK) and personal data: it is stored compact, validated
-    as 18 digits, and masked in the repr. ``history`` lists status changes in date order
-    (equal dates keep their given order: the later entry wins).
+    ``owner`` is a NIP (or NI PPPK) and personal data: it is stored compact, must be
+    valid in one of the two layouts (every rule of `ids.nip`), and is masked in the repr.
+    ``history`` lists status changes in date order (equal dates keep their given order:
+    the later entry wins).
 
     Attributes:
         id: Your key for the commitment.
@@ -320,7 +317,8 @@ class Review:
 class MonitoringVisit:
     """Kunjungan monitoring: a monitor's visit to a unit after the retreat.
 
-    ``visitor`` is a NIP: stored compact, validated as 18 digits, masked in the repr.
+    ``visitor`` is a NIP or NI PPPK: stored compact, valid in one of the two layouts,
+    masked in the repr.
 
     Attributes:
         id: Your key for the visit.
