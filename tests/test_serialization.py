@@ -163,6 +163,19 @@ def error_of(call: Callable[[], object]) -> BirokrasiRetreatError:
     return info.value
 
 
+def load_error_of(call: Callable[[], object]) -> BirokrasiRetreatError:
+    """Run a load and return the one error of the group of one it raises.
+
+    Every failure of a load is a `ValidationErrorGroup` (issue 14): a document-level
+    problem is a group of one, its member the coded error.
+    """
+    with pytest.raises(ValidationErrorGroup) as info:
+        call()
+    (member,) = info.value.members
+    assert not isinstance(member, ValidationErrorGroup)
+    return member
+
+
 def zone_names(value: object) -> list[str]:
     """Collect the zone name of every DateTime inside ``value``, in field order."""
     if isinstance(value, pendulum.DateTime):
@@ -918,13 +931,13 @@ class TestLoads:
 
     def test_invalid_utf8(self) -> None:
         """Bytes that are not UTF-8 are io.encoding with the byte offset."""
-        error = error_of(lambda: loads(b'{"a": "\xff"}', dict))
+        error = load_error_of(lambda: loads(b'{"a": "\xff"}', dict))
         assert ("io.encoding", 7) == (error.code, error.params["offset"])
 
     def test_too_large(self) -> None:
         """A document over max_bytes is io.too_large before parsing."""
-        assert "io.too_large" == error_of(lambda: loads("[1, 2]", list, max_bytes=5)).code
-        assert "io.too_large" == error_of(lambda: loads(b"[1, 2]", list, max_bytes=5)).code
+        assert "io.too_large" == load_error_of(lambda: loads("[1, 2]", list, max_bytes=5)).code
+        assert "io.too_large" == load_error_of(lambda: loads(b"[1, 2]", list, max_bytes=5)).code
 
     @pytest.mark.parametrize(
         ("text", "fmt"),
@@ -936,7 +949,7 @@ class TestLoads:
     )
     def test_too_deep(self, text: str, fmt: serialization.Format) -> None:
         """Deep nesting is io.too_deep, never RecursionError."""
-        assert "io.too_deep" == error_of(lambda: loads(text, list, format=fmt)).code
+        assert "io.too_deep" == load_error_of(lambda: loads(text, list, format=fmt)).code
 
     @pytest.mark.parametrize(
         ("text", "fmt", "line", "column"),
@@ -950,7 +963,7 @@ class TestLoads:
         self, text: str, fmt: serialization.Format, line: int, column: int
     ) -> None:
         """A syntax error is io.syntax with the line and column."""
-        error = error_of(lambda: loads(text, dict, format=fmt))
+        error = load_error_of(lambda: loads(text, dict, format=fmt))
         assert ("io.syntax", line, column) == (
             error.code,
             error.params["line"],
@@ -963,7 +976,7 @@ class TestLoads:
     )
     def test_unreadable_without_position(self, text: str, fmt: serialization.Format) -> None:
         """A failure without a position (digit limit, end of document...) is io.invalid."""
-        assert "io.invalid" == error_of(lambda: loads(text, dict, format=fmt)).code
+        assert "io.invalid" == load_error_of(lambda: loads(text, dict, format=fmt)).code
 
     def test_memory_error(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A parser running out of memory is io.too_large."""
@@ -972,16 +985,16 @@ class TestLoads:
             raise MemoryError
 
         monkeypatch.setattr(json, "loads", exhausted)
-        assert "io.too_large" == error_of(lambda: loads("[]", list)).code
+        assert "io.too_large" == load_error_of(lambda: loads("[]", list)).code
 
     def test_json_duplicate_key(self) -> None:
         """A repeated JSON key is json.duplicate_key, not silently the last one."""
-        error = error_of(lambda: loads('{"a": 1, "b": 2, "a": 3}', dict))
+        error = load_error_of(lambda: loads('{"a": 1, "b": 2, "a": 3}', dict))
         assert ("json.duplicate_key", "'a'") == (error.code, error.params["key"])
 
     def test_yaml_duplicate_key(self) -> None:
         """A repeated YAML key is yaml.duplicate_key with its line."""
-        error = error_of(lambda: loads("a: 1\nb: 2\na: 3\n", dict, format="yaml"))
+        error = load_error_of(lambda: loads("a: 1\nb: 2\na: 3\n", dict, format="yaml"))
         assert ("yaml.duplicate_key", 3) == (error.code, error.params["line"])
 
     @pytest.mark.parametrize(
@@ -997,7 +1010,7 @@ class TestLoads:
     )
     def test_yaml_aliases_refused(self, text: str) -> None:
         """YAML anchors and aliases (the alias bomb included) are yaml.alias."""
-        error = error_of(lambda: loads(text, dict, format="yaml"))
+        error = load_error_of(lambda: loads(text, dict, format="yaml"))
         assert ("yaml.alias", 1) == (error.code, error.params["line"])
 
     def test_yaml_unquoted_codes(self) -> None:
@@ -1033,11 +1046,11 @@ class TestLoads:
 
     def test_not_text(self) -> None:
         """Input that is neither text nor bytes is data.type."""
-        assert "data.type" == error_of(lambda: loads(None, dict)).code  # type: ignore[arg-type]
+        assert "data.type" == load_error_of(lambda: loads(None, dict)).code  # type: ignore[arg-type]
 
     def test_unknown_format(self) -> None:
         """An unknown format is io.format."""
-        assert "io.format" == error_of(lambda: loads("", dict, format="ini")).code  # type: ignore[arg-type]
+        assert "io.format" == load_error_of(lambda: loads("", dict, format="ini")).code  # type: ignore[arg-type]
 
 
 class TestDump:
@@ -1091,7 +1104,7 @@ class TestDump:
 class TestLoad:
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is io.read, naming the file."""
-        error = error_of(lambda: load(tmp_path / "none.toml", dict))
+        error = load_error_of(lambda: load(tmp_path / "none.toml", dict))
         assert "io.read" == error.code
         assert str(tmp_path / "none.toml") == error.params["file"]
         assert isinstance(error, FileAccessError)
@@ -1101,21 +1114,21 @@ class TestLoad:
         """A directory is io.read."""
         folder = tmp_path / "d.json"
         folder.mkdir()
-        assert "io.read" == error_of(lambda: load(folder, dict)).code
+        assert "io.read" == load_error_of(lambda: load(folder, dict)).code
 
     def test_nul_in_path(self) -> None:
         """A path with a NUL byte is io.read."""
-        assert "io.read" == error_of(lambda: load("a\x00.json", dict)).code
+        assert "io.read" == load_error_of(lambda: load("a\x00.json", dict)).code
 
     def test_not_a_path(self) -> None:
         """Something that is not a path is data.type."""
-        assert "data.type" == error_of(lambda: load(3, dict)).code  # type: ignore[arg-type]
+        assert "data.type" == load_error_of(lambda: load(3, dict)).code  # type: ignore[arg-type]
 
     def test_too_large(self, tmp_path: Path) -> None:
         """A file over max_bytes is io.too_large."""
         target = tmp_path / "a.json"
         target.write_text("[1, 2, 3]", encoding="utf-8")
-        assert "io.too_large" == error_of(lambda: load(target, list, max_bytes=4)).code
+        assert "io.too_large" == load_error_of(lambda: load(target, list, max_bytes=4)).code
         assert [1, 2, 3] == load(target, list[int], max_bytes=9)
 
     def test_yaml_hint_from_file(self, tmp_path: Path) -> None:

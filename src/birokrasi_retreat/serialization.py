@@ -14,11 +14,13 @@ brackets for a mapping key); a long digit run in a key is starred, since it may 
   ``.yaml``/``.yml``) or ``format=``. TOML is the authoring format to prefer: YAML 1.1
   reads ``010`` as 8 and ``no`` as false.
 
-Only library errors leave ``from_dict``, ``loads`` and ``load``: a document too large
-(``io.too_large``), too deeply nested (``io.too_deep``), not UTF-8 (``io.encoding``),
-unparsable (``io.syntax``, ``io.invalid``), with a repeated key (``json.duplicate_key``,
-``yaml.duplicate_key``) or a YAML alias (``yaml.alias``) is refused as one error; a
-readable document that does not fit the model raises the group.
+Every failure of ``from_dict``, ``loads`` and ``load`` is one
+`birokrasi_retreat.errors.ValidationErrorGroup`, so a service needs one ``except``
+clause: a readable document that does not fit the model gives one member per problem; a
+document too large (``io.too_large``), too deeply nested (``io.too_deep``), not UTF-8
+(``io.encoding``), unparsable (``io.syntax``, ``io.invalid``), with a repeated key
+(``json.duplicate_key``, ``yaml.duplicate_key``) or a YAML alias (``yaml.alias``), and a
+file that cannot be read (``io.read``), give a group of one.
 
 Decisions recorded here:
 
@@ -505,9 +507,11 @@ def loads(
         The new object.
 
     Raises:
-        ValidationError: the document cannot be read (``io.*``, ``json.duplicate_key``,
-            ``yaml.alias``, ``yaml.duplicate_key``).
-        ValidationErrorGroup: the document does not fit ``cls``.
+        ValidationErrorGroup: every failure, so that one ``except`` clause serves: the
+            document does not fit ``cls`` (one member per problem, with its path), or it
+            cannot be read at all, a group of one (``io.*``, ``json.duplicate_key``,
+            ``yaml.alias``, ``yaml.duplicate_key``, with its line and column where the
+            parser knows them).
 
     Examples:
         >>> loads('{"a": 1}', dict[str, int])
@@ -515,12 +519,15 @@ def loads(
         >>> loads("a = 1", dict[str, int], format="toml")
         {'a': 1}
     """
-    fmt = _format_of(format)
-    if not isinstance(text, str | bytes | bytearray):
-        raise InvalidType("data.type", expected="string", got=_convert.kind_of(text))
-    if len(text) > max_bytes:
-        raise ValidationError("io.too_large", format=fmt, limit=max_bytes)
-    return _from_text(text if isinstance(text, str) else _decode(text, fmt), cls, fmt)
+    try:
+        fmt = _format_of(format)
+        if not isinstance(text, str | bytes | bytearray):
+            raise InvalidType("data.type", expected="string", got=_convert.kind_of(text))
+        if len(text) > max_bytes:
+            raise ValidationError("io.too_large", format=fmt, limit=max_bytes)
+        return _from_text(text if isinstance(text, str) else _decode(text, fmt), cls, fmt)
+    except BirokrasiRetreatError as error:
+        raise _as_group(error) from None
 
 
 def load(
@@ -543,9 +550,9 @@ def load(
         The new object.
 
     Raises:
-        ValidationError: the file cannot be read (``io.read``), its format is unknown
-            (``io.format``), or its content is not a readable document (as `loads`).
-        ValidationErrorGroup: the document does not fit ``cls``.
+        ValidationErrorGroup: every failure, as `loads`; a group of one for a file that
+            cannot be read (a `FileAccessError`, ``io.read``), an unknown format
+            (``io.format``) or content that is not a readable document.
 
     Examples:
         >>> import tempfile
@@ -555,7 +562,14 @@ def load(
         {'a': 1}
     """
     try:
-        file = Path(path)
+        return _load(path, cls, format, max_bytes)
+    except BirokrasiRetreatError as error:
+        raise _as_group(error) from None
+
+
+def _load(path: object, cls: type[T], format: Format | None, max_bytes: int) -> T:  # noqa: A002
+    try:
+        file = Path(path)  # type: ignore[arg-type]  # anything else is refused below
     except TypeError:
         raise InvalidType("data.type", expected="path", got=_convert.kind_of(path)) from None
     fmt = _format_of(format, file)
@@ -568,6 +582,13 @@ def load(
     if len(raw) > max_bytes:
         raise ValidationError("io.too_large", format=fmt, limit=max_bytes)
     return _from_text(_decode(raw, fmt), cls, fmt)
+
+
+def _as_group(error: BirokrasiRetreatError) -> ValidationErrorGroup:
+    """Every failure of a load as a group: a document-level problem is a group of one."""
+    if isinstance(error, ValidationErrorGroup):
+        return error
+    return ValidationErrorGroup(f"cannot load the document ({error.code})", [error])
 
 
 # --- writing documents ---------------------------------------------------------------
