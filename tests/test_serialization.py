@@ -315,8 +315,8 @@ class TestFromDict:
             ({"golongan": "III/C"}, ("data.choice", "golongan")),
             ({"golongan": "iii/c"}, ("data.choice", "golongan")),
             ({"asn": "pns"}, ("data.choice", "asn")),
-            ({"extra": 1}, ("data.extra_key", "")),
-            ({"meta": {"colour": 1}}, ("data.extra_key", "meta")),
+            ({"extra": 1}, ("data.extra_key", "extra")),
+            ({"meta": {"colour": 1}}, ("data.extra_key", "meta.colour")),
             ({"meta": ["tags"]}, ("data.type", "meta")),
             ({"sessions": "ab"}, ("data.type", "sessions")),
             ({"sessions": {"title": "a"}}, ("data.type", "sessions")),
@@ -385,7 +385,7 @@ class TestFromDict:
             ("data.type", "title"),
             ("data.missing_key", "sessions[0].title"),
             ("datetime.format", "sessions[0].start"),
-            ("data.extra_key", "sessions[0]"),
+            ("data.extra_key", "sessions[0].x"),
             ("data.type", "size"),
         ] == found
         lines = explain(info.value, lang="en")

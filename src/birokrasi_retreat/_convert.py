@@ -847,8 +847,19 @@ def _leaf(error: Exception, path: str) -> list[BirokrasiRetreatError]:
         return [error.at(path)]
     if isinstance(error, ForbiddenExtraKeysError):
         keys = sorted(error.extra_fields, key=show)
-        return [InvalidFormat("data.extra_key", path=path, key=show(key)) for key in keys]
+        # The path names the key itself (`sessions[0].colour`), not the object holding it.
+        return [
+            InvalidFormat("data.extra_key", path=join_path(path, _key_segment(key)), key=show(key))
+            for key in keys
+        ]
     return [_coded(error, path)]
+
+
+def _key_segment(key: object) -> str:
+    """A key's path segment: ``colour`` for a plain name, ``['2x']`` (as `show`) otherwise."""
+    if isinstance(key, str) and key.isascii() and key.isidentifier():
+        return key
+    return f"[{show(key)}]"
 
 
 def _collect(error: BaseException, path: str, out: list[BirokrasiRetreatError]) -> None:
