@@ -862,6 +862,20 @@ def _key_segment(key: object) -> str:
     return f"[{show(key)}]"
 
 
+def render_path(parts: Iterable[object]) -> str:
+    """A path from its keys and indices, as the library writes paths.
+
+    Examples:
+        >>> render_path(("sessions", 0, "colour")), render_path(("counts", "x y"))
+        ('sessions[0].colour', "counts['x y']")
+    """
+    path = ""
+    for part in parts:
+        segment = f"[{part}]" if type(part) is int else _key_segment(part)
+        path = join_path(path, segment)
+    return path
+
+
 def _collect(error: BaseException, path: str, out: list[BirokrasiRetreatError]) -> None:
     """Walk cattrs' exception tree, appending library errors with their paths to ``out``."""
     if isinstance(error, ClassValidationError):

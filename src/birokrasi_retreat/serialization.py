@@ -86,7 +86,7 @@ import tomli_w
 
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from birokrasi_retreat import _convert
+from birokrasi_retreat import _convert, _locate
 from birokrasi_retreat.errors import (
     BirokrasiRetreatError,
     FileAccessError,
@@ -410,6 +410,44 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+def _parse_json(text: str) -> object:
+    """`json.loads`, a repeated key refused at its path, line and column."""
+    try:
+        return json.loads(text, object_pairs_hook=_json_object)
+    except InvalidFormat as error:
+        # The hook sees the pairs, not where they are: the text is walked once more.
+        found = _locate.duplicate_json_key(text)
+        assert found is not None  # noqa: S101  (the hook saw a repeat: so does the walk)
+        where, key, line, column = found
+        path = _convert.render_path((*where, key))
+        raise InvalidFormat(
+            "json.duplicate_key", path=path, key=error.params["key"], line=line, column=column
+        ) from None
+
+
+def _located(group: ValidationErrorGroup, text: str, fmt: Format) -> ValidationErrorGroup:
+    """Add the line and column of each error's path in a JSON or YAML text to its params."""
+    if fmt == "toml":  # tomllib gives no positions
+        return group
+    try:
+        positions = (
+            _locate.json_positions(text)
+            if fmt == "json"
+            else _locate.yaml_positions(text, _yaml_classes()[0])
+        )
+    except Exception:  # noqa: BLE001  (a position is a courtesy: never hide the group)
+        return group
+    leaves: list[BirokrasiRetreatError] = []
+    for leaf in group.leaves():
+        found = _locate.position(positions, _locate.segments(leaf.path))
+        if found is None or "line" in leaf.params or isinstance(leaf, ValidationErrorGroup):
+            leaves.append(leaf)
+        else:
+            params = {**leaf.params, "line": found[0], "column": found[1]}
+            leaves.append(type(leaf)(leaf.code, path=leaf.path, **params))
+    return ValidationErrorGroup(str(group.args[0]), leaves)
+
+
 def _syntax_error(error: Exception, fmt: Format) -> BirokrasiRetreatError:
     """Turn a parser's exception into ``io.syntax`` (with a position) or ``io.invalid``."""
     line = column = None
@@ -431,7 +469,7 @@ def _syntax_error(error: Exception, fmt: Format) -> BirokrasiRetreatError:
 def _parse(text: str, fmt: Format) -> object:
     try:
         if fmt == "json":
-            return json.loads(text, object_pairs_hook=_json_object)
+            return _parse_json(text)
         if fmt == "toml":
             return tomllib.loads(text)
         return _yaml_load(text)
@@ -480,12 +518,10 @@ def _decode(raw: bytes, fmt: Format) -> str:
 
 def _from_text(text: str, cls: type[T], fmt: Format) -> T:
     data = _parse(text, fmt)
-    if fmt != "yaml":
-        return from_dict(data, cls)
     try:
         return from_dict(data, cls)
     except ValidationErrorGroup as group:
-        raise _yaml_hints(group) from None
+        raise _located(_yaml_hints(group) if fmt == "yaml" else group, text, fmt) from None
 
 
 def loads(
