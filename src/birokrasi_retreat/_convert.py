@@ -752,7 +752,14 @@ def attrs_structure_factory(cl: object, converter: cattrs.Converter) -> Hook:
         def structure_attrs(value: object, _: object) -> object:
             if type(value) is not dict and not isinstance(value, Mapping):
                 raise _type_error("object", value)
-            return inner(value, cl)
+            try:
+                return inner(value, cl)
+            except ClassValidationError as error:
+                more = _second_look(cl, value, error, converter)
+                if not more:
+                    raise
+                problems = [*error.exceptions, *more]
+                raise ClassValidationError(error.message, problems, error.cl) from None
 
         return structure_attrs
     # The fast converter checks extra keys with one set comparison instead of cattrs'
@@ -771,6 +778,47 @@ def attrs_structure_factory(cl: object, converter: cattrs.Converter) -> Hook:
         return fast(value, cl)
 
     return structure_attrs_fast
+
+
+def _second_look(
+    cl: Any,  # noqa: ANN401  (an attrs class)
+    data: Mapping[str, object],
+    error: ClassValidationError,
+    converter: cattrs.Converter,
+) -> list[BirokrasiRetreatError]:
+    """The problems of an object's other fields, when some fields failed to structure.
+
+    cattrs stops before calling the class when a field fails, so the checks that run
+    when the object is built (attrs converters and validators, ``__attrs_post_init__``)
+    would report their problems only in a second round, once the first is fixed. To
+    report every problem of a document together, each field that did structure is run
+    through its own converter and validator (validators that need the instance are
+    skipped: they run when the object is built), and a class may add checks of the raw
+    data through ``_document_checks(data, failed)`` (`organization.Official`: its NIP
+    against its kind).
+    """
+    failed = {note.name for _sub, note in error.group_exceptions()[0]}
+    if not failed:  # the object was built and its own checks failed: nothing is hidden
+        return []
+    found: list[BirokrasiRetreatError] = []
+    for field in attrs.fields(cl):
+        if field.name in failed or field.name not in data:
+            continue
+        try:
+            value = converter.structure(data[field.name], field.type)
+            if callable(field.converter) and not isinstance(field.converter, attrs.Converter):
+                value = field.converter(value)
+            if field.validator is not None:
+                field.validator(None, field, value)
+        except BirokrasiRetreatError as problem:
+            found.append(problem if problem.path else problem.at(field.name))
+        except Exception:  # noqa: BLE001, S112  (a check that needs the object: left for it)
+            continue
+    checks = getattr(cl, "_document_checks", None)
+    if checks is not None:
+        found.extend(checks(data, failed))
+    unique = {(problem.code, problem.path): problem for problem in found}
+    return list(unique.values())
 
 
 def tuple_unstructure_factory(cl: object, converter: cattrs.Converter) -> Callable[[Any], Any]:
