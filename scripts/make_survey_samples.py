@@ -46,8 +46,8 @@ left are listed in the file's header. Re-running reproduces the files byte for b
 The file format (read by `birokrasi_retreat.samples`): a ``[meta]`` table; a
 ``[criteria]`` table giving, per rubric, the criterion ids in the order the ratings
 follow; then one ``[[subjects]]`` block per rubric and subject, whose ``responses`` hold
-the ``rater``, the ``phase`` (``post`` when left out), the ``submitted`` time (a TOML
-offset date-time, local time of the venue), the ``ratings`` as one character per
+the ``rater``, the ``phase`` (``post`` when left out), the ``submitted`` time (an RFC
+9557 string, local time of the venue with its zone name), the ``ratings`` as one character per
 criterion in column order (a digit, or ``-`` when unanswered: ``"43-344"``), and an
 optional ``comment``.
 
@@ -60,7 +60,6 @@ Usage (from the project root)::
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import random
 import statistics
 
@@ -248,37 +247,13 @@ def people(retreat: Retreat, rng: random.Random) -> list[Person]:
 def minute_after(
     start: pendulum.DateTime, minutes: int, spread: int, rng: random.Random
 ) -> pendulum.DateTime:
-    """A time ``minutes`` (plus up to ``spread``) after ``start``, at a fixed offset."""
-    return fixed(start.add(minutes=minutes + rng.randint(0, spread)))
-
-
-def fixed(moment: pendulum.DateTime) -> pendulum.DateTime:
-    """``moment`` at its fixed UTC offset (a TOML date-time keeps no zone name)."""
-    offset = moment.utcoffset()
-    assert offset is not None  # noqa: S101  (a generator invariant: times are aware)
-    zone = pendulum.FixedTimezone(int(offset.total_seconds()))
-    return pendulum.instance(moment).in_timezone(zone)
-
-
-def plain(moment: pendulum.DateTime) -> dt.datetime:
-    """``moment`` as a standard-library datetime at its offset, which tomli-w writes."""
-    offset = moment.utcoffset()
-    assert offset is not None  # noqa: S101  (a generator invariant: times are aware)
-    return dt.datetime(
-        moment.year,
-        moment.month,
-        moment.day,
-        moment.hour,
-        moment.minute,
-        moment.second,
-        tzinfo=dt.timezone(offset),
-    )
+    """A time ``minutes`` (plus up to ``spread``) after ``start``, in ``start``'s zone."""
+    return start.add(minutes=minutes + rng.randint(0, spread))
 
 
 def local(day: pendulum.Date, minutes: int, zone: str) -> pendulum.DateTime:
-    """``minutes`` after midnight of ``day`` in ``zone``, at its fixed offset."""
-    moment = pendulum.datetime(day.year, day.month, day.day, tz=zone).add(minutes=minutes)
-    return fixed(moment)
+    """``minutes`` after midnight of ``day`` in ``zone`` (the venue's, by name)."""
+    return pendulum.datetime(day.year, day.month, day.day, tz=zone).add(minutes=minutes)
 
 
 # --- the responses ---------------------------------------------------------------------
@@ -615,7 +590,8 @@ def row_line(response: Response, columns: Sequence[str]) -> str:
     if response.phase is not Phase.POST:
         fields.append(f"phase = {literal(response.phase.value)}")
     assert response.submitted is not None  # noqa: S101  (every generated row has one)
-    fields.append(f"submitted = {plain(response.submitted).isoformat()}")
+    # RFC 9557 text: the zone name is kept (a TOML date-time would keep the offset only).
+    fields.append(f"submitted = {literal(serialization.to_dict(response.submitted))}")
     marks = "".join(
         "-" if (rating := response.ratings.get(c)) is None else str(int(rating)) for c in columns
     )
@@ -671,9 +647,9 @@ def render(retreat: Retreat, roster: Roster, plan: Plan) -> tuple[str, tuple[Res
                     "Format: [criteria] gives, per rubric, the criterion ids in the order a"
                     " response's ratings follow; each [[subjects]] block holds the responses"
                     " about one subject on one rubric: rater, phase (post when left out),"
-                    " submitted (local time of the venue), ratings (one character per"
-                    " criterion: the rating as a digit, or - when left unanswered) and an"
-                    " optional comment."
+                    " submitted (local time of the venue, with its zone), ratings (one"
+                    " character per criterion: the rating as a digit, or - when left"
+                    " unanswered) and an optional comment."
                 ),
                 "",
                 common.licence_line(RETRIEVED),

@@ -134,7 +134,7 @@ def _file(subjects: str, criteria: str = 'reaction = ["relevansi", "kepuasan"]')
 def _block(ratings: str, rubric: str = "reaction", rater: str = "R-1") -> str:
     return (
         f'[[subjects]]\nrubric = "{rubric}"\nsubject_kind = "session"\nsubject = "s1"\n'
-        f"responses = [{{ rater = '{rater}', submitted = 2025-05-17T12:00:00+07:00,"
+        f"responses = [{{ rater = '{rater}', submitted = '2025-05-17T12:00:00+07:00[Asia/Jakarta]',"
         f" ratings = '{ratings}' }}]\n"
     )
 
@@ -207,12 +207,14 @@ class TestResponses:
 
     @by_name
     def test_every_response_dated_with_offset(self, name: str) -> None:
-        """Every response has an aware submission time at the venue's UTC offset."""
+        """Every response has an aware submission time in the venue's zone, by name."""
         retreat = _retreat(name)
         offsets: set[dt.timedelta | None] = {
             _submitted(r).utcoffset() for r in samples.load(name).responses
         }
         assert {retreat.start.utcoffset()} == offsets
+        zones = {_submitted(r).timezone_name for r in samples.load(name).responses}
+        assert {retreat.timezone} == zones
 
     @by_name
     def test_dated_inside_their_phase(self, name: str) -> None:

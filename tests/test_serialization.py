@@ -692,9 +692,9 @@ class TestDateTime:
         assert [("data.type", "")] == leaves(lambda: from_dict(value, pendulum.DateTime))
 
     def test_aware_datetime_objects(self) -> None:
-        """TOML/YAML datetimes: a fixed offset stays fixed, a ZoneInfo keeps its name."""
+        """A ZoneInfo keeps its name; a bare offset (TOML's, YAML's) is datetime.no_zone."""
         fixed = dt.datetime(2025, 5, 15, 7, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))
-        assert "+07:00" == from_dict(fixed, pendulum.DateTime).timezone_name
+        assert [("datetime.no_zone", "")] == leaves(lambda: from_dict(fixed, pendulum.DateTime))
         named = dt.datetime(2025, 5, 15, 7, 30, tzinfo=zoneinfo.ZoneInfo("Asia/Jayapura"))
         result = from_dict(named, pendulum.DateTime)
         assert "Asia/Jayapura" == result.timezone_name
@@ -706,12 +706,15 @@ class TestDateTime:
             lambda: from_dict(dt.datetime(2025, 5, 15), pendulum.DateTime)  # noqa: DTZ001
         )
 
-    def test_sub_second_offset_refused(self) -> None:
-        """An offset with microseconds cannot be a pendulum zone: datetime.format."""
+    def test_no_zone_message_shows_the_form_to_write(self) -> None:
+        """The message names the lost zone names and the accepted form."""
         odd = dt.timezone(dt.timedelta(hours=7, microseconds=5))
-        assert [("datetime.format", "")] == leaves(
-            lambda: from_dict(dt.datetime(2025, 5, 15, tzinfo=odd), pendulum.DateTime)
-        )
+        with pytest.raises(ValidationErrorGroup) as caught:
+            from_dict(dt.datetime(2025, 5, 15, tzinfo=odd), pendulum.DateTime)
+        (error,) = caught.value.leaves()
+        assert "datetime.no_zone" == error.code
+        assert "[Asia/Makassar]" in error.message("en")
+        assert "WITA" in error.message("id")
 
     def test_ambiguous_wall_time_keeps_fold(self) -> None:
         """A repeated wall time (Jakarta, 1964-01-01) round-trips to the same instant."""
@@ -1031,16 +1034,28 @@ class TestLoads:
         )
 
     def test_yaml_native_dates(self) -> None:
-        """YAML's own dates and aware timestamps are accepted for date fields."""
-        text = "title: a\nstart: 2025-05-15T07:30:00+07:00\nday: 2025-05-15\n"
+        """YAML's own dates are accepted; its timestamps lose the zone: datetime.no_zone."""
+        text = "title: a\nstart: '2025-05-15T07:30:00+07:00[Asia/Jakarta]'\nday: 2025-05-15\n"
         result = loads(text, Session, format="yaml")
         assert pendulum.Date(2025, 5, 15) == result.day
-        assert "+07:00" == result.start.timezone_name
+        assert "Asia/Jakarta" == result.start.timezone_name
+        native = "title: a\nstart: 2025-05-15T07:30:00+07:00\n"
+        assert [("datetime.no_zone", "start")] == leaves(
+            lambda: loads(native, Session, format="yaml")
+        )
 
     def test_toml_native_datetimes(self) -> None:
-        """TOML's offset datetimes are accepted; local ones are naive."""
-        good = "title = 'a'\nstart = 2025-05-15T07:30:00+07:00\nday = 2025-05-15\n"
-        assert pendulum.Date(2025, 5, 15) == loads(good, Session, format="toml").day
+        """TOML's dates are accepted; its offset date-times are no_zone, local ones naive."""
+        good = "title = 'a'\nstart = '2025-05-15T07:30:00+08:00[Asia/Makassar]'\nday = 2025-05-15\n"
+        result = loads(good, Session, format="toml")
+        assert (pendulum.Date(2025, 5, 15), "Asia/Makassar") == (
+            result.day,
+            result.start.timezone_name,
+        )
+        offset = "title = 'a'\nstart = 2025-05-15T07:30:00+08:00\n"
+        assert [("datetime.no_zone", "start")] == leaves(
+            lambda: loads(offset, Session, format="toml")
+        )
         naive = "title = 'a'\nstart = 2025-05-15T07:30:00\n"
         assert [("datetime.naive", "start")] == leaves(lambda: loads(naive, Session, format="toml"))
 

@@ -371,10 +371,8 @@ def _offset_text(offset: dt.timedelta | None) -> str:
     return f"{text}:{seconds:02d}" if seconds else text
 
 
-def _with_offset(parsed: dt.datetime, offset: dt.timedelta, text: str) -> pendulum.DateTime:
-    """Give ``parsed`` (whose UTC offset is ``offset``) a pendulum fixed-offset zone."""
-    if offset.microseconds:
-        raise InvalidFormat("datetime.format", value=show(text))
+def _with_offset(parsed: dt.datetime, offset: dt.timedelta) -> pendulum.DateTime:
+    """Give ``parsed`` (whose UTC offset is ``offset``, whole seconds) a fixed-offset zone."""
     return _pendulum(parsed, _fixed(offset.days * 86_400 + offset.seconds))
 
 
@@ -413,15 +411,18 @@ def _parse_rfc9557(value: str) -> pendulum.DateTime:
         raise InvalidFormat("datetime.format", value=show(value)) from None
     if bracket:
         return _in_zone(parsed, zone_name, value)
-    return _with_offset(parsed, parsed.utcoffset() or dt.timedelta(), value)
+    return _with_offset(parsed, parsed.utcoffset() or dt.timedelta())
 
 
 def structure_datetime(value: object, _: object) -> pendulum.DateTime:
     """Structure an aware `pendulum.DateTime` from an RFC 9557 string.
 
     ``2025-05-15T07:30:00+07:00[Asia/Jakarta]`` gives that instant in the named zone;
-    without a bracket the zone is the fixed offset. An aware `datetime.datetime` (TOML
-    and YAML loaders produce them) is accepted too, a naive one never.
+    without a bracket the zone is the fixed offset. A `pendulum.DateTime`, or a
+    `datetime.datetime` whose zone has an IANA name (`zoneinfo.ZoneInfo`), is accepted
+    as it is. A `datetime.datetime` with a bare offset (what TOML and YAML parsers give
+    for an unquoted date-time) is refused with ``datetime.no_zone``: the zone name that
+    keeps WIB, WITA and WIT apart cannot be recovered from it. A naive one never.
 
     Examples:
         >>> structure_datetime("2025-05-15T07:30:00+07:00[Asia/Jakarta]", None).timezone_name
@@ -439,7 +440,7 @@ def structure_datetime(value: object, _: object) -> pendulum.DateTime:
     key = getattr(value.tzinfo, "key", None)
     if isinstance(key, str):
         return _in_zone(value, key, str(value))
-    return _with_offset(value, offset, str(value))
+    raise InvalidFormat("datetime.no_zone", value=show(value.isoformat()))
 
 
 def unstructure_datetime(value: dt.datetime) -> str:

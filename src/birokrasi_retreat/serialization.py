@@ -28,8 +28,9 @@ Decisions recorded here:
   is required (a naive time is ``datetime.naive``), the zone name in brackets is kept and
   checked against the offset (``datetime.zone_mismatch``); without a bracket the time has
   that fixed offset. Dates are exactly ``YYYY-MM-DD``. ``pendulum.parse`` is never used: it
-  accepts ``"now"``, week dates and durations. TOML and YAML native dates and aware
-  datetimes are accepted as well (a TOML or YAML datetime has a fixed offset).
+  accepts ``"now"``, week dates and durations. TOML and YAML native dates are accepted
+  as well; their native date-times are refused (``datetime.no_zone``): they carry an
+  offset but no zone name, which keeps WIB, WITA and WIT apart. Write them as strings.
 * Enums (`birokrasi_retreat.ranks.Golongan` included) load from their canonical value
   only, ``"III/c"``, never a spelling variant: data files are strict; use
   ``Golongan.parse`` for user-typed text.
