@@ -441,7 +441,7 @@ def _located(group: ValidationErrorGroup, text: str, fmt: Format) -> ValidationE
     leaves: list[BirokrasiRetreatError] = []
     for leaf in group.leaves():
         found = _locate.position(positions, _locate.segments(leaf.path))
-        if found is None or "line" in leaf.params or isinstance(leaf, ValidationErrorGroup):
+        if found is None or "line" in leaf.params:  # a parser's own position is kept
             leaves.append(leaf)
         else:
             params = {**leaf.params, "line": found[0], "column": found[1]}
