@@ -165,7 +165,7 @@ class TestInvariants:
     def test_item_types(self) -> None:
         """Rubrics, responses and the retreat must have their types."""
         fails(lambda: made(rubrics=("ikm",)), "data.type", "rubrics[0]")
-        fails(lambda: made(rubrics="ikm"), "data.type", "")
+        fails(lambda: made(rubrics="ikm"), "data.type", "rubrics")
         fails(
             lambda: made(responses=(speaker_answer(), {"rubric": "x"})), "data.type", "responses[1]"
         )

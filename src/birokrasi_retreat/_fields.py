@@ -141,6 +141,7 @@ def optional_text(_inst: object, attribute: attrs.Attribute[Any], value: object)
 
 def texts(_inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     """An attrs validator: a tuple of strs that are not blank."""
+    check_array(value, attribute.name)
     for index, item in enumerate(value):
         check_text(item, f"{attribute.name}[{index}]", attribute.name)
 
@@ -219,6 +220,7 @@ def members(cls: type) -> Validator:
     """An attrs validator: a tuple whose every item is a ``cls``."""
 
     def check(_inst: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+        check_array(value, attribute.name)
         check_items(value, cls, attribute.name)
 
     return check
@@ -324,14 +326,31 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return value if type(value) is tuple else tuple(value)
 
 
+def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """An attrs converter: `to_tuple`, but a value that is no array is left as it is.
+
+    The field's validator (`members`, `texts`, `check_array`) then refuses it with the
+    field as its path, which a converter cannot know.
+    """
+    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]  # refused by the field's validator
+    return value if type(value) is tuple else tuple(value)
+
+
+def check_array(value: object, path: str) -> None:
+    """Raise ``data.type`` at ``path`` unless ``value`` is a tuple (what `as_tuple` makes)."""
+    if type(value) is not tuple:
+        raise InvalidType("data.type", path=path, expected="array", got=type(value).__name__)
+
+
 def tuple_of(cls: type) -> Any:  # noqa: ANN401  (an attrs field)
     """An attrs field holding a tuple of ``cls`` (empty by default)."""
-    return attrs.field(default=(), converter=to_tuple, validator=members(cls))
+    return attrs.field(default=(), converter=as_tuple, validator=members(cls))
 
 
 def text_tuple() -> Any:  # noqa: ANN401  (an attrs field)
     """An attrs field holding a tuple of non-blank strs (empty by default)."""
-    return attrs.field(default=(), converter=to_tuple, validator=texts)
+    return attrs.field(default=(), converter=as_tuple, validator=texts)
 
 
 def by_id(items: Iterable[_Identified], field: str, code: str) -> dict[str, _Identified]:

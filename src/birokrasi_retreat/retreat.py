@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import enum
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pendulum
@@ -167,7 +167,9 @@ class Venue:
     kind: VenueKind
     kode: KodeWilayah
     capacity: int = attrs.field(validator=_positive)
-    rooms: tuple[Room, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    rooms: tuple[Room, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(Room)
+    )
     _rooms: dict[str, Room] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -282,7 +284,9 @@ class Speaker:
     role: str = _fields.text_field()
     institution: str = _fields.text_field()
     level: SpeakerLevel
-    availability: tuple[Window, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    availability: tuple[Window, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(Window)
+    )
 
     def available(self, start: pendulum.DateTime, end: pendulum.DateTime) -> bool:
         """Whether the speaker can speak from ``start`` to ``end``.
@@ -361,9 +365,15 @@ class Session:
     start: pendulum.DateTime = attrs.field(validator=_fields.aware)
     end: pendulum.DateTime = attrs.field(validator=_fields.aware)
     room: str | None = None
-    speakers: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    themes: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    values: tuple[BerAkhlak, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    speakers: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.texts
+    )
+    themes: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.texts
+    )
+    values: tuple[BerAkhlak, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(BerAkhlak)
+    )
     mandatory: bool = True
 
     def __attrs_post_init__(self) -> None:
@@ -398,6 +408,13 @@ class RetreatStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+def _numbers(_inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """An array of NIP or NI PPPK, each valid in one of its layouts, at ``field[index]``."""
+    _fields.check_array(value, attribute.name)
+    for index, number in enumerate(value):
+        _fields.check_number(number, f"{attribute.name}[{index}]")
+
+
 @attrs.frozen(kw_only=True)
 class Eligibility:
     """Who may take part: declarative selectors, evaluated against a roster on a date.
@@ -422,13 +439,21 @@ class Eligibility:
         True
     """
 
-    families: tuple[PositionFamily, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    families: tuple[PositionFamily, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(PositionFamily)
+    )
     eselon_min: Eselon | None = None
     eselon_max: Eselon | None = None
-    unit_kinds: tuple[UnitKind, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    unit_kinds: tuple[UnitKind, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(UnitKind)
+    )
     heads_only: bool = False
-    include: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, repr=False)
-    exclude: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple, repr=False)
+    include: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_numbers, repr=False
+    )
+    exclude: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_numbers, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         if (
@@ -437,9 +462,6 @@ class Eligibility:
             and self.eselon_min > self.eselon_max
         ):
             raise InvalidComponent("retreat.eselon_range", path="eselon_min")
-        for field in ("include", "exclude"):
-            for index, number in enumerate(getattr(self, field)):
-                _fields.check_number(number, f"{field}[{index}]")
 
     @property
     def selects_posts(self) -> bool:
@@ -500,7 +522,9 @@ class Enrollment:
         repr=lambda n: _privacy.masked_repr(n, AsnType.PNS),
     )
     status: EnrollmentStatus = EnrollmentStatus.INVITED
-    attended_sessions: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    attended_sessions: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.texts
+    )
     substitute: str | None = attrs.field(
         default=None,
         converter=_compact_substitute,
@@ -552,11 +576,19 @@ class Retreat:
     end: pendulum.DateTime = attrs.field(validator=_fields.aware)
     nights: int = attrs.field(validator=_nights)
     theme: str | None = None
-    objectives: tuple[str, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    sessions: tuple[Session, ...] = attrs.field(default=(), converter=_fields.to_tuple)
-    speakers: tuple[Speaker, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    objectives: tuple[str, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.texts
+    )
+    sessions: tuple[Session, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(Session)
+    )
+    speakers: tuple[Speaker, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(Speaker)
+    )
     eligibility: Eligibility = attrs.field(factory=Eligibility)
-    enrollments: tuple[Enrollment, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    enrollments: tuple[Enrollment, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(Enrollment)
+    )
     status: RetreatStatus = RetreatStatus.PLANNED
     organiser: str | None = None
     _sessions: dict[str, Session] = attrs.field(init=False, repr=False, eq=False)

@@ -41,7 +41,7 @@ from __future__ import annotations
 import bisect
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Final
 
 import attrs
@@ -146,12 +146,6 @@ class _Index:
     golongan_ranks: tuple[int, ...]
 
 
-def _tuple(value: Iterable[object]) -> tuple[object, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidType("data.type", expected="collection", got=type(value).__name__)
-    return tuple(value)
-
-
 @attrs.frozen(kw_only=True)
 class Roster:
     """Roster: one Pemda's whole government, checked for integrity and indexed.
@@ -181,12 +175,14 @@ class Roster:
     """
 
     pemda: Pemda
-    perangkat_daerah: tuple[PerangkatDaerah, ...] = attrs.field(default=(), converter=_tuple)
-    kecamatan: tuple[Kecamatan, ...] = attrs.field(default=(), converter=_tuple)
-    kelurahan: tuple[Kelurahan, ...] = attrs.field(default=(), converter=_tuple)
-    positions: tuple[Position, ...] = attrs.field(default=(), converter=_tuple)
-    officials: tuple[Official, ...] = attrs.field(default=(), converter=_tuple)
-    appointments: tuple[Appointment, ...] = attrs.field(default=(), converter=_tuple)
+    perangkat_daerah: tuple[PerangkatDaerah, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple
+    )
+    kecamatan: tuple[Kecamatan, ...] = attrs.field(default=(), converter=_fields.as_tuple)
+    kelurahan: tuple[Kelurahan, ...] = attrs.field(default=(), converter=_fields.as_tuple)
+    positions: tuple[Position, ...] = attrs.field(default=(), converter=_fields.as_tuple)
+    officials: tuple[Official, ...] = attrs.field(default=(), converter=_fields.as_tuple)
+    appointments: tuple[Appointment, ...] = attrs.field(default=(), converter=_fields.as_tuple)
     _index: _Index = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -632,14 +628,22 @@ _ITEM_TYPES: Final = (
 
 def _check_types(roster: Roster) -> None:
     # Serialization guarantees the types; direct construction may mix them up.
-    errors: list[BirokrasiRetreatError] = [
-        InvalidType(
-            "data.type", path=f"{field}[{index}]", expected=cls.__name__, got=type(item).__name__
+    errors: list[BirokrasiRetreatError] = []
+    for field, cls in _ITEM_TYPES:
+        items = getattr(roster, field)
+        if type(items) is not tuple:  # no array: `as_tuple` left it for this check
+            errors.append(_fields.type_error(field, "array", items))
+            continue
+        errors.extend(
+            InvalidType(
+                "data.type",
+                path=f"{field}[{index}]",
+                expected=cls.__name__,
+                got=type(item).__name__,
+            )
+            for index, item in enumerate(items)
+            if not isinstance(item, cls)
         )
-        for field, cls in _ITEM_TYPES
-        for index, item in enumerate(getattr(roster, field))
-        if not isinstance(item, cls)
-    ]
     pemda: object = roster.pemda
     if not isinstance(pemda, Pemda):
         wrong = InvalidType("data.type", path="pemda", expected="Pemda", got=type(pemda).__name__)

@@ -220,7 +220,9 @@ class Scale:
     min_value: int = attrs.field(validator=_fields.integer)
     max_value: int = attrs.field(validator=_fields.integer)
     step: int = attrs.field(default=1, validator=_fields.integer)
-    labels: tuple[ScaleLabel, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    labels: tuple[ScaleLabel, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(ScaleLabel)
+    )
     _labels: dict[int, ScaleLabel] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -416,7 +418,9 @@ class Criterion:
     weight: float = attrs.field(default=1.0, converter=_weight)
     scale: Scale = attrs.field(validator=_fields.instance_of(Scale))
     required: bool = attrs.field(default=True, validator=_fields.boolean)
-    levels: tuple[Descriptor, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    levels: tuple[Descriptor, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(Descriptor)
+    )
     group: str | None = attrs.field(default=None, validator=_fields.optional_id)
     _levels: dict[int, Descriptor] = attrs.field(init=False, repr=False, eq=False)
 
@@ -534,8 +538,12 @@ class Rubric:
     id: str = _fields.id_field()
     title_id: str = _fields.text_field()
     title_en: str = _fields.text_field()
-    criteria: tuple[Criterion, ...] = attrs.field(converter=_fields.to_tuple)
-    bands: tuple[Band, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    criteria: tuple[Criterion, ...] = attrs.field(
+        converter=_fields.as_tuple, validator=_fields.members(Criterion)
+    )
+    bands: tuple[Band, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(Band)
+    )
     normalisation: Normalisation = attrs.field(
         default=Normalisation.MIN_MAX, converter=_normalisation
     )

@@ -130,8 +130,12 @@ class Survey:
         birokrasi_retreat.errors.InvalidFormat: ... [rubric.rater_personal] @ ...
     """
 
-    rubrics: tuple[Rubric, ...] = attrs.field(converter=_fields.to_tuple)
-    responses: tuple[Response, ...] = attrs.field(default=(), converter=_fields.to_tuple)
+    rubrics: tuple[Rubric, ...] = attrs.field(
+        converter=_fields.as_tuple, validator=_fields.members(Rubric)
+    )
+    responses: tuple[Response, ...] = attrs.field(
+        default=(), converter=_fields.as_tuple, validator=_fields.members(Response)
+    )
     retreat: Retreat | None = attrs.field(
         default=None, validator=_fields.optional_instance_of(Retreat)
     )

@@ -143,6 +143,7 @@ note=None)
 def _history(
     _inst: object, attribute: attrs.Attribute[Any], value: tuple[StatusChange, ...]
 ) -> None:
+    _fields.check_array(value, attribute.name)
     _fields.check_items(value, StatusChange, attribute.name)
     for index in range(1, len(value)):
         if value[index].on < value[index - 1].on:
@@ -199,7 +200,7 @@ class Commitment:
     target: float | None = _optional_finite_field()
     due: pendulum.Date = attrs.field(validator=_fields.date)
     history: tuple[StatusChange, ...] = attrs.field(
-        default=(), converter=_fields.to_tuple, validator=_history
+        default=(), converter=_fields.as_tuple, validator=_history
     )
     evidence: tuple[str, ...] = _fields.text_tuple()
 
