@@ -506,12 +506,14 @@ class TestIntegrity:
         "field", ["perangkat_daerah", "kecamatan", "officials", "appointments"]
     )
     def test_non_collection_refused(self, field: str, value: object, got: str) -> None:
-        """A str, bytes, mapping or scalar is not a collection of records."""
-        with pytest.raises(InvalidType) as info:
+        """A str, bytes, mapping or scalar is not a collection of records: at its field."""
+        with pytest.raises(ValidationErrorGroup) as info:
             _roster(**{field: value})
-        assert ("data.type", {"expected": "collection", "got": got}) == (
-            info.value.code,
-            info.value.params,
+        (error,) = info.value.leaves()
+        assert ("data.type", field, {"expected": "array", "got": got}) == (
+            error.code,
+            error.path,
+            dict(error.params),
         )
 
     @pytest.mark.parametrize("fmt", ["json", "toml", "yaml"])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -332,7 +332,7 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     The field's validator (`members`, `texts`, `check_array`) then refuses it with the
     field as its path, which a converter cannot know.
     """
-    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         return value  # type: ignore[return-value]  # refused by the field's validator
     return value if type(value) is tuple else tuple(value)
 

@@ -183,7 +183,7 @@ class Pemda:
         ('Asia/Jakarta', 'Wali Kota')
     """
 
-    kind: PemdaKind
+    kind: PemdaKind = attrs.field(validator=_fields.instance_of(PemdaKind))
     name: str = _fields.text_field()
     kode: KodeWilayah = attrs.field(converter=_to_kode)
     head_name: str | None = attrs.field(default=None, validator=_fields.optional_text)
@@ -249,8 +249,8 @@ class PerangkatDaerah:
 
     id: str = _fields.id_field()
     name: str = _fields.text_field()
-    kind: UnitKind
-    parent: str | None = None
+    kind: UnitKind = attrs.field(validator=_fields.instance_of(UnitKind))
+    parent: str | None = attrs.field(default=None, validator=_fields.optional_id)
 
     def __attrs_post_init__(self) -> None:
         if self.kind in {UnitKind.KECAMATAN, UnitKind.KELURAHAN}:
@@ -398,9 +398,11 @@ class Position:
     id: str = _fields.id_field()
     title: str = _fields.text_field()
     unit: str = _fields.id_field()
-    family: PositionFamily
-    eselon: Eselon | None = None
-    heads_unit: bool = False
+    family: PositionFamily = attrs.field(validator=_fields.instance_of(PositionFamily))
+    eselon: Eselon | None = attrs.field(
+        default=None, validator=_fields.optional_instance_of(Eselon)
+    )
+    heads_unit: bool = attrs.field(default=False, validator=_fields.boolean)
     functional_level: FunctionalLevel | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -498,13 +500,17 @@ class Official:
     # NIP and NI PPPK are personal data (UU 27/2022): the repr masks them.
     nip: str = attrs.field(converter=_compact_nip, repr=_privacy.masked_nip_repr)
     name: str = _fields.text_field()
-    sex: Sex
+    sex: Sex = attrs.field(validator=_fields.instance_of(Sex))
     asn_type: AsnType = AsnType.PNS
     front_titles: tuple[str, ...] = attrs.field(default=(), converter=_front_titles)
     back_titles: tuple[str, ...] = attrs.field(default=(), converter=_back_titles)
-    golongan: Golongan | None = attrs.field(default=None, repr=False)
+    golongan: Golongan | None = attrs.field(
+        default=None, validator=_fields.optional_instance_of(Golongan), repr=False
+    )
     pppk_grade: str | None = attrs.field(default=None, validator=_check_pppk_grade, repr=False)
-    birth_date: pendulum.Date | None = attrs.field(default=None, repr=False)
+    birth_date: pendulum.Date | None = attrs.field(
+        default=None, validator=_fields.optional_date, repr=False
+    )
 
     @staticmethod
     def _document_checks(data: Mapping[str, object], failed: set[str]) -> list[ValidationError]:
@@ -619,10 +625,12 @@ class Appointment:
         converter=_compact_nip, validator=_fields.number, repr=_privacy.masked_nip_repr
     )
     position: str = _fields.id_field()
-    start: pendulum.Date
-    end: pendulum.Date | None = None
-    kind: AppointmentKind = AppointmentKind.DEFINITIF
-    sk_number: str | None = None
+    start: pendulum.Date = attrs.field(validator=_fields.date)
+    end: pendulum.Date | None = attrs.field(default=None, validator=_fields.optional_date)
+    kind: AppointmentKind = attrs.field(
+        default=AppointmentKind.DEFINITIF, validator=_fields.instance_of(AppointmentKind)
+    )
+    sk_number: str | None = attrs.field(default=None, validator=_fields.optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.end < self.start:

@@ -164,8 +164,8 @@ class Venue:
 
     id: str = _fields.id_field()
     name: str = _fields.text_field()
-    kind: VenueKind
-    kode: KodeWilayah
+    kind: VenueKind = attrs.field(validator=_fields.instance_of(VenueKind))
+    kode: KodeWilayah = attrs.field(validator=_fields.instance_of(KodeWilayah))
     capacity: int = attrs.field(validator=_positive)
     rooms: tuple[Room, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.members(Room)
@@ -283,7 +283,7 @@ class Speaker:
     name: str = _fields.text_field()
     role: str = _fields.text_field()
     institution: str = _fields.text_field()
-    level: SpeakerLevel
+    level: SpeakerLevel = attrs.field(validator=_fields.instance_of(SpeakerLevel))
     availability: tuple[Window, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.members(Window)
     )
@@ -361,10 +361,10 @@ class Session:
 
     id: str = _fields.id_field()
     title: str = _fields.text_field()
-    kind: SessionKind
+    kind: SessionKind = attrs.field(validator=_fields.instance_of(SessionKind))
     start: pendulum.DateTime = attrs.field(validator=_fields.aware)
     end: pendulum.DateTime = attrs.field(validator=_fields.aware)
-    room: str | None = None
+    room: str | None = attrs.field(default=None, validator=_fields.optional_text)
     speakers: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.texts
     )
@@ -374,7 +374,7 @@ class Session:
     values: tuple[BerAkhlak, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.members(BerAkhlak)
     )
-    mandatory: bool = True
+    mandatory: bool = attrs.field(default=True, validator=_fields.boolean)
 
     def __attrs_post_init__(self) -> None:
         _check_end(self.start, self.end)
@@ -442,12 +442,16 @@ class Eligibility:
     families: tuple[PositionFamily, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.members(PositionFamily)
     )
-    eselon_min: Eselon | None = None
-    eselon_max: Eselon | None = None
+    eselon_min: Eselon | None = attrs.field(
+        default=None, validator=_fields.optional_instance_of(Eselon)
+    )
+    eselon_max: Eselon | None = attrs.field(
+        default=None, validator=_fields.optional_instance_of(Eselon)
+    )
     unit_kinds: tuple[UnitKind, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.members(UnitKind)
     )
-    heads_only: bool = False
+    heads_only: bool = attrs.field(default=False, validator=_fields.boolean)
     include: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_numbers, repr=False
     )
@@ -521,7 +525,9 @@ class Enrollment:
         validator=_fields.number,
         repr=lambda n: _privacy.masked_repr(n, AsnType.PNS),
     )
-    status: EnrollmentStatus = EnrollmentStatus.INVITED
+    status: EnrollmentStatus = attrs.field(
+        default=EnrollmentStatus.INVITED, validator=_fields.instance_of(EnrollmentStatus)
+    )
     attended_sessions: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.texts
     )
@@ -569,13 +575,13 @@ class Retreat:
     """
 
     id: str = _fields.id_field()
-    host: Pemda
+    host: Pemda = attrs.field(validator=_fields.instance_of(Pemda))
     title: str = _fields.text_field()
-    venue: Venue
+    venue: Venue = attrs.field(validator=_fields.instance_of(Venue))
     start: pendulum.DateTime = attrs.field(validator=_fields.aware)
     end: pendulum.DateTime = attrs.field(validator=_fields.aware)
     nights: int = attrs.field(validator=_nights)
-    theme: str | None = None
+    theme: str | None = attrs.field(default=None, validator=_fields.optional_text)
     objectives: tuple[str, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.texts
     )
@@ -585,12 +591,16 @@ class Retreat:
     speakers: tuple[Speaker, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.members(Speaker)
     )
-    eligibility: Eligibility = attrs.field(factory=Eligibility)
+    eligibility: Eligibility = attrs.field(
+        factory=Eligibility, validator=_fields.instance_of(Eligibility)
+    )
     enrollments: tuple[Enrollment, ...] = attrs.field(
         default=(), converter=_fields.as_tuple, validator=_fields.members(Enrollment)
     )
-    status: RetreatStatus = RetreatStatus.PLANNED
-    organiser: str | None = None
+    status: RetreatStatus = attrs.field(
+        default=RetreatStatus.PLANNED, validator=_fields.instance_of(RetreatStatus)
+    )
+    organiser: str | None = attrs.field(default=None, validator=_fields.optional_text)
     _sessions: dict[str, Session] = attrs.field(init=False, repr=False, eq=False)
     _speakers: dict[str, Speaker] = attrs.field(init=False, repr=False, eq=False)
 
