@@ -522,11 +522,16 @@ class TestRubric:
         assert rubric.normalisation is Normalisation.RATIO
 
     @pytest.mark.parametrize("field", ["normalisation", "aggregation"])
-    @pytest.mark.parametrize("value", ["zscore", None, ["mean"], 1])
-    def test_enums_refuse_others(self, field: str, value: object) -> None:
-        """Another value is data.choice listing the allowed ones."""
-        error = _fails(lambda: _rubric(**{field: value}), "data.choice", field)
+    def test_enums_refuse_others(self, field: str) -> None:
+        """Another text is data.choice listing the allowed ones."""
+        error = _fails(lambda: _rubric(**{field: "zscore"}), "data.choice", field)
         assert "mean" in str(error.params["choices"]) or "ratio" in str(error.params["choices"])
+
+    @pytest.mark.parametrize("field", ["normalisation", "aggregation"])
+    @pytest.mark.parametrize("value", [None, ["mean"], 1])
+    def test_enums_refuse_other_types(self, field: str, value: object) -> None:
+        """A value that is neither a member nor text is data.type (issue 14)."""
+        _fails(lambda: _rubric(**{field: value}), "data.type", field)
 
     def test_flags_and_source_types(self) -> None:
         """allow_self_rating must be a bool, source a str."""

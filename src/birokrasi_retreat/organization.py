@@ -403,7 +403,9 @@ class Position:
         default=None, validator=_fields.optional_instance_of(Eselon)
     )
     heads_unit: bool = attrs.field(default=False, validator=_fields.boolean)
-    functional_level: FunctionalLevel | None = None
+    functional_level: FunctionalLevel | None = attrs.field(
+        default=None, validator=_fields.optional_instance_of(FunctionalLevel)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.functional_level is not None and self.family is not PositionFamily.FUNGSIONAL:
@@ -501,7 +503,7 @@ class Official:
     nip: str = attrs.field(converter=_compact_nip, repr=_privacy.masked_nip_repr)
     name: str = _fields.text_field()
     sex: Sex = attrs.field(validator=_fields.instance_of(Sex))
-    asn_type: AsnType = AsnType.PNS
+    asn_type: AsnType = attrs.field(default=AsnType.PNS, validator=_fields.instance_of(AsnType))
     front_titles: tuple[str, ...] = attrs.field(default=(), converter=_front_titles)
     back_titles: tuple[str, ...] = attrs.field(default=(), converter=_back_titles)
     golongan: Golongan | None = attrs.field(

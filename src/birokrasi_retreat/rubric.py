@@ -142,6 +142,8 @@ def _choice(cls: type[_Enum], field: str, value: object) -> _Enum:
     """Return the member of ``cls`` that is ``value`` or has it as its value."""
     if type(value) is cls:
         return value
+    if not isinstance(value, str):  # a member or its value (text); anything else is a type
+        raise _fields.type_error(field, cls.__name__, value)
     try:
         return cls(value)
     except ValueError:
