@@ -2,8 +2,11 @@
 
 A service builds these models from its own data: a value of the wrong type must be
 refused at once with the library's `InvalidType` (a `TypeError`) naming the field, never
-accepted and left to break a later check. The walk draws an instance of each model from
-its registered strategy and gives each field, in turn, an object of no known type.
+accepted and left to break a later check. The walks draw an instance of each model from
+its registered strategy and give each field, in turn, an object of no known type; each
+tuple field also a str, a number (no array: at the field) and an alien item (at
+``field[0]``). Before, most tuple fields only made a tuple, so a stray item broke a later
+check with an AttributeError.
 """
 
 from __future__ import annotations
@@ -68,13 +71,14 @@ class Alien:
     """An object of no type the library knows."""
 
 
-def _refusal(value: object, name: str) -> tuple[str, str]:
+def _refusal(value: object, changes: dict[str, object]) -> tuple[str, str]:
+    """The code and path of the type error ``changes`` raise (a roster groups its own)."""
     with pytest.raises(BirokrasiRetreatError) as caught:
-        attrs.evolve(value, **{name: Alien()})  # type: ignore[misc]
+        attrs.evolve(value, **changes)  # type: ignore[misc]
     error = caught.value
-    if isinstance(error, ValidationErrorGroup):  # a roster reports its own together
+    if isinstance(error, ValidationErrorGroup):
         (error,) = error.leaves()
-    assert isinstance(error, InvalidType), (name, error)
+    assert isinstance(error, InvalidType), (changes, error)
     return error.code, error.path
 
 
@@ -87,4 +91,22 @@ def test_every_field_refuses_a_wrong_type(cls: type, data: st.DataObject) -> Non
     assert attrs.has(cls)
     for field in attrs.fields(cls):
         if field.init:
-            assert ("data.type", field.name) == _refusal(value, field.alias or field.name)
+            assert ("data.type", field.name) == _refusal(
+                value, {field.alias or field.name: Alien()}
+            )
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.__name__)
+@settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_no_array_and_a_wrong_item_are_refused(cls: type, data: st.DataObject) -> None:
+    """For each tuple field: a str or a number at the field, an alien item at [0]."""
+    value = data.draw(st.from_type(cls))
+    assert attrs.has(cls)
+    for field in attrs.fields(cls):
+        name = field.name
+        if not field.init or not isinstance(getattr(value, name), tuple):
+            continue
+        for wrong in ("ab", 5):
+            assert ("data.type", name) == _refusal(value, {name: wrong})
+        assert ("data.type", f"{name}[0]") == _refusal(value, {name: (Alien(),)})
