@@ -5,8 +5,10 @@ that more than one module needs: type checks that raise ``data.type`` with the f
 path (`type_error`, `check_type`, `check_integer`, `check_instance`, `check_items`,
 `check_date`), identifiers and text (`check_id`, `non_blank`, `id_field`, `text_field`),
 attrs validators (`integer`, `boolean`, `string`, `instance_of`, `members`, `aware`,
-`date`...), tuples (`to_tuple`, `tuple_of`), finite numbers (`finite`), a NIP or NI PPPK
-valid in one of its layouts (`check_number`) and unique ids (`by_id`). The public
+`date`...), tuples (`to_tuple` for functions; for fields `as_tuple`, which leaves a value
+that is no array to `check_array`, `members` or `texts` so that the error names the
+field; `tuple_of`, `text_tuple`), finite numbers (`finite`), a NIP or NI PPPK valid in
+one of its layouts (`check_number`, the validator `number`) and unique ids (`by_id`). The public
 validator factories (`nip()`, `kode_wilayah()`) stay in `birokrasi_retreat.validators`.
 
 It sits on floor 2 and imports only `errors` (floor 1), `ranks` and `ids.nip` (floor 2).
